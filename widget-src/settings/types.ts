@@ -1,0 +1,30 @@
+import type { Band, DisplayOptions } from '../model/types.js';
+
+/**
+ * Widget settings. Defaults come from `app/settings.json`; the org variable
+ * named by `ORG_VARIABLE_NAME` may hold JSON that overrides any key.
+ */
+export interface WidgetSettings {
+  /** Link name of the CRM Connection that calls the REST API. */
+  connectionName: string;
+  /** REST API version in URLs, e.g. `v7`. */
+  apiVersion: string;
+  /** Maximum wait for any SDK call, in milliseconds. */
+  timeoutMs: number;
+  /** How long the scoring rules and the data centre stay cached in the browser session, in minutes. */
+  cacheMinutes: number;
+  bands: BandSettings;
+  /** Module API name to the id of the rule shown first and in full. */
+  primaryRules: Record<string, string>;
+  show: DisplayOptions;
+}
+
+export interface BandSettings {
+  enabled: boolean;
+  /** Bands for every module and rule unless overridden. */
+  default: Band[];
+  /** Module API name to its bands. */
+  modules: Record<string, Band[]>;
+  /** Scoring rule id to its bands; wins over `modules`. */
+  rules: Record<string, Band[]>;
+}
