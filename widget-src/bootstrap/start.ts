@@ -1,0 +1,126 @@
+import { createCardLoader } from '../api/load-card.js';
+import { resolveApiHost } from '../api/environment.js';
+import { CrmError } from '../api/crm-error.js';
+import { parsePageLoad } from '../context/record-context.js';
+import type { RecordRef } from '../context/types.js';
+import type { EntityScoreCard } from '../elements/score-card.js';
+import { applyLocale, resolveLocale } from '../i18n/locale.js';
+import { createLogger } from '../log.js';
+import { createCrmHost } from '../sdk/zoho-adapter.js';
+import type { CrmHost } from '../sdk/crm-host.js';
+import { loadSettings, type LoadedSettings } from '../settings/load-settings.js';
+import { fitToContent } from './fit-to-content.js';
+import { themeFromPreference } from './theme.js';
+
+// A second copy of the bundle on the same page must not register a second
+// PageLoad handler or call init() again: the SDK keeps one handler per event.
+const STARTED = Symbol.for('entity-score-card.started');
+
+interface StartedWindow extends Window {
+  [STARTED]?: boolean;
+}
+
+/**
+ * Wires the layers together for the widget page: SDK adapter, PageLoad,
+ * settings, locale, theme, the card's loader and iframe resizing.
+ */
+export function start(win: Window & typeof globalThis = window): void {
+  const started = win as StartedWindow;
+  if (started[STARTED]) return;
+  started[STARTED] = true;
+
+  const card = win.document.querySelector<EntityScoreCard>('entity-score-card');
+  if (!card) return;
+
+  const log = createLogger();
+  let timeoutMs = 10_000;
+  const host = createCrmHost(win, { timeoutMs: () => timeoutMs });
+  if (host instanceof CrmError) {
+    card.startupError = host;
+    log.error('sdk', '-', host.code, host.message);
+    return;
+  }
+
+  // Settings, API host and locale are fetched once per frame, on the first
+  // record, and shared by every later PageLoad in the same frame.
+  let prepared: Promise<Prepared> | undefined;
+  const prepare = (): Promise<Prepared> => {
+    prepared ??= prepareSession(win, host, card).then((result) => {
+      timeoutMs = result.loaded.settings.timeoutMs;
+      return result;
+    });
+    return prepared;
+  };
+
+  fitToContent(card, (size) => host.resize(size), {
+    onError: (error) => log.error('resize', currentRecordId(card), codeOf(error)),
+  });
+
+  let pageLoadSeen = false;
+  host.onPageLoad((payload) => {
+    pageLoadSeen = true;
+    const context = parsePageLoad(payload);
+
+    if (context.kind === 'record') {
+      card.loader = async (record: RecordRef, signal: AbortSignal) => {
+        const { loaded, apiHost } = await prepare();
+        const loader = createCardLoader({ host, settings: loaded.settings, apiHost: () => apiHost, log });
+        const data = await loader(record, signal);
+        return { ...data, notes: [...loaded.notes, ...data.notes] };
+      };
+    }
+    card.context = context;
+  });
+  host.init();
+
+  // Web tabs and dashboards send no PageLoad: say where the widget belongs
+  // instead of loading forever.
+  win.setTimeout(() => {
+    if (!pageLoadSeen) card.context = { kind: 'no-record' };
+  }, timeoutMs);
+}
+
+interface Prepared {
+  loaded: LoadedSettings;
+  apiHost: Promise<string>;
+}
+
+/**
+ * Starts the first round of host calls in parallel: settings (file and org
+ * variable), data centre, user locale and theme. Only settings and locale are
+ * awaited before the scores request; the theme applies whenever it arrives.
+ */
+async function prepareSession(win: Window, host: CrmHost, card: EntityScoreCard): Promise<Prepared> {
+  const settingsUrl = new URL('../settings.json', import.meta.url).href;
+  const settingsPromise = loadSettings(host, (input, init) => win.fetch(input, init), settingsUrl);
+
+  const localePromise = host
+    .getCurrentUser()
+    .catch(() => undefined)
+    .then(async (user) => {
+      const locale = resolveLocale(user, win.navigator.languages);
+      const dir = await applyLocale(locale);
+      card.locale = locale;
+      card.dir = dir;
+    });
+
+  host
+    .getUserPreference()
+    .then((answer) => (card.theme = themeFromPreference(answer)))
+    .catch(() => (card.theme = 'auto'));
+
+  const loaded = await settingsPromise;
+  const apiHost = resolveApiHost(host, loaded.settings);
+  // An unhandled rejection here would be reported twice; the loader awaits it.
+  apiHost.catch(() => undefined);
+  await localePromise;
+  return { loaded, apiHost };
+}
+
+function currentRecordId(card: EntityScoreCard): string {
+  return card.context?.kind === 'record' ? card.context.recordId : '-';
+}
+
+function codeOf(error: unknown): string {
+  return error instanceof CrmError ? error.code : 'UNKNOWN';
+}
