@@ -66,9 +66,39 @@ export interface DisplayOptions {
 /** A problem only an admin can fix; shown as a small note, never as the card's error. */
 export type AdminNote =
   | { kind: 'rules-unavailable'; code: string; scope?: string }
-  | { kind: 'invalid-setting'; key: string; problem: SettingProblem; expected?: string };
+  | {
+      kind: 'invalid-setting';
+      /**
+       * Dotted path of the rejected key, e.g. `bands.modules.Leads` or `timeoutMs`.
+       * `(org variable)` and `(settings.json)` stand for a whole document.
+       */
+      key: string;
+      problem: SettingProblem;
+      /** Short, untranslated description of a valid value, e.g. `integer from 1000 to 60000`. */
+      expected?: string;
+      /** Where the rejected value came from; the settings layer always sets it. */
+      source?: SettingSource;
+    };
 
-export type SettingProblem = 'invalid-json' | 'wrong-type' | 'unknown-key' | 'out-of-range' | 'overlapping-bands';
+/**
+ * Why a setting was rejected. In every case the widget uses the default for that key.
+ * - `invalid-json`: the document is not valid JSON.
+ * - `wrong-type`: the value has the wrong JSON type or format.
+ * - `unknown-key`: the key is not part of the schema (often a typo) and is ignored.
+ * - `out-of-range`: a number, text or list is outside its allowed range or length.
+ * - `overlapping-bands`: a band list repeats an id or a `min`, or lacks exactly one lowest band.
+ * - `unavailable`: `settings.json` could not be fetched (HTTP error, network failure or timeout).
+ */
+export type SettingProblem =
+  | 'invalid-json'
+  | 'wrong-type'
+  | 'unknown-key'
+  | 'out-of-range'
+  | 'overlapping-bands'
+  | 'unavailable';
+
+/** Origin of a setting: the packaged `settings.json` or the org variable that overrides it. */
+export type SettingSource = 'settings-file' | 'org-variable';
 
 /** Everything the element needs to render the `ready` state. */
 export interface CardData {

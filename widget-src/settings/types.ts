@@ -1,4 +1,4 @@
-import type { Band, DisplayOptions } from '../model/types.js';
+import type { AdminNote, Band, DisplayOptions } from '../model/types.js';
 
 /**
  * Widget settings. Defaults come from `app/settings.json`; the org variable
@@ -27,4 +27,11 @@ export interface BandSettings {
   modules: Record<string, Band[]>;
   /** Scoring rule id to its bands; wins over `modules`. */
   rules: Record<string, Band[]>;
+}
+
+/** Settings after merging the defaults with the org variable, and what was rejected on the way. */
+export interface ResolvedSettings {
+  settings: WidgetSettings;
+  /** One note per rejected key; the widget used the default for each of them. */
+  notes: AdminNote[];
 }
