@@ -12,7 +12,9 @@ export type WidgetErrorCode =
   /** `GetCurrentEnvironment` named a data centre the widget has no API host for. */
   | 'UNKNOWN_DATA_CENTRE'
   /** A REST answer was not the expected JSON shape. */
-  | 'INVALID_RESPONSE';
+  | 'INVALID_RESPONSE'
+  /** A setting the request needs is unusable (`details.setting` names it), e.g. an `apiVersion` like `7`. */
+  | 'INVALID_SETTING';
 
 /**
  * A failure the card can show. `code` is a CRM REST code or a `WidgetErrorCode`;
@@ -44,4 +46,6 @@ export interface CrmErrorDetails {
   paramName?: string;
   /** The SDK call or REST path that failed, for logs. */
   operation?: string;
+  /** The settings key that is unusable (INVALID_SETTING). */
+  setting?: string;
 }

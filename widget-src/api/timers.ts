@@ -1,0 +1,57 @@
+/** Timer functions, injectable so tests drive time by hand. */
+export interface Timers {
+  setTimer(callback: () => void, ms: number): number;
+  clearTimer(handle: number): void;
+}
+
+export const browserTimers: Timers = {
+  setTimer: (callback, ms) => window.setTimeout(callback, ms),
+  clearTimer: (handle) => window.clearTimeout(handle),
+};
+
+/** The error every aborted wait rejects with, whatever reason the signal carries. */
+export function abortError(): DOMException {
+  return new DOMException('The card load was aborted.', 'AbortError');
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+/** Resolves after `ms`; rejects with an AbortError as soon as `signal` aborts. */
+export function delay(ms: number, timers: Timers, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortError());
+      return;
+    }
+    const onAbort = (): void => {
+      timers.clearTimer(handle);
+      reject(abortError());
+    };
+    const handle = timers.setTimer(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Settles like `promise`, or rejects with an AbortError as soon as `signal` aborts. */
+export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
