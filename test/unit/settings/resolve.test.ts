@@ -92,6 +92,11 @@ describe('resolveSettings', () => {
       });
     }
 
+    it('turns -0 into 0', () => {
+      const { settings } = resolveSettings(DEFAULT_SETTINGS, '{"cacheMinutes": -0}');
+      expect(Object.is(settings.cacheMinutes, 0)).to.equal(true);
+    });
+
     it('sorts a band list by min, lowest band last', () => {
       const unsorted = [HOT_ONLY[1], { id: 'warm', min: -5, tone: 'warm' }, HOT_ONLY[0]];
       const { settings } = resolveOverride({ bands: { default: unsorted } });
