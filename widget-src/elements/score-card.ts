@@ -1,0 +1,298 @@
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type { CrmError } from '../api/crm-error.js';
+import { retryAfterMs } from '../api/policy.js';
+import type { RecordContext, RecordRef } from '../context/types.js';
+import type { AdminNote, CardData, SettingProblem } from '../model/types.js';
+import { applyLocale, getLocale, textDirection } from '../i18n/locale.js';
+import type { ShippedLocale } from '../i18n/locale.js';
+import { Countdown } from './countdown.js';
+import { renderError, toCrmError } from './error-view.js';
+import { renderCompactRule, renderPrimaryRule, renderRuleSkeleton } from './rule-view.js';
+import type { CardLoader, CardState, CardTheme } from './types.js';
+import { styles } from './score-card.styles.js';
+
+export type { CardLoader, CardState, CardTheme } from './types.js';
+
+/** A loaded card together with the record it belongs to. */
+interface LoadedCard {
+  record: RecordRef;
+  data: CardData;
+}
+
+/** Content of one render, derived from the properties and the task. */
+type View =
+  | { state: 'loading' }
+  | { state: 'unavailable'; context: Exclude<RecordContext, { kind: 'record' }> }
+  | { state: 'ready' | 'empty'; data: CardData }
+  | { state: 'error'; error: CrmError };
+
+/**
+ * The entity scores of one CRM record, one section per scoring rule.
+ *
+ * @summary Shows a record's entity scores: score, band and breakdown per scoring rule.
+ *
+ * The element renders every state of the load itself. `loading` is a skeleton
+ * the size of a one-rule card. `unavailable` means the widget is on a page
+ * without a single supported record. `error` says what failed, what to do,
+ * and shows the code. The other states are `ready` and `empty`. The current state is reflected in the `state`
+ * attribute, and an error's code in `error-code`. State changes are
+ * announced through a polite live region.
+ *
+ * @csspart card - The outer box of every state.
+ * @csspart rule - One scoring rule: the primary section or a compact row.
+ * @csspart score - The headline score of the primary rule.
+ * @csspart band - The band chip (icon and label).
+ * @csspart message - The text of the empty, unavailable and error states.
+ * @csspart retry-button - The button that loads the scores again after an error.
+ *
+ * @cssprop [--entity-score-font=14px/1.4 system-ui, sans-serif] - Font shorthand of the card.
+ * @cssprop [--entity-score-surface=#fff] - Card background.
+ * @cssprop [--entity-score-text=#1f2328] - Main text colour.
+ * @cssprop [--entity-score-text-muted=#59636e] - Labels, notes and error codes.
+ * @cssprop [--entity-score-border=#8c959f] - Card and row borders.
+ * @cssprop [--entity-score-accent=#0b5cad] - Buttons, disclosure links and the focus ring.
+ * @cssprop [--entity-score-band-hot=#c43e00] - Icon and outline of the hot band.
+ * @cssprop [--entity-score-band-warm=#8a6400] - Icon and outline of the warm band.
+ * @cssprop [--entity-score-band-cold=#1f62c4] - Icon and outline of the cold band.
+ * @cssprop [--entity-score-bar-positive=#1f62c4] - Positive segment of the breakdown bar.
+ * @cssprop [--entity-score-bar-negative=#b34700] - Negative segment of the breakdown bar.
+ * @cssprop [--entity-score-skeleton=#e6e9ed] - Placeholder blocks while loading.
+ */
+@localized()
+@customElement('entity-score-card')
+export class EntityScoreCard extends LitElement {
+  static override styles = styles;
+
+  /** The record the card is for; undefined until PageLoad arrives, which shows the skeleton. */
+  @property({ attribute: false }) context?: RecordContext;
+
+  /** Loads the card for a record; called with a fresh signal for each load. */
+  @property({ attribute: false }) loader?: CardLoader;
+
+  /** A failure before any load could start, such as `SDK_NOT_LOADED`; shown as the error state. */
+  @property({ attribute: false }) startupError?: CrmError;
+
+  /**
+   * BCP 47 locale of the user, e.g. `de-DE`. Numbers are formatted in it; the
+   * messages switch to the closest shipped language. Unset leaves both to the page.
+   */
+  @property() locale?: string;
+
+  /** Colour scheme; `auto` follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme: CardTheme = 'auto';
+
+  /** Incremented by the retry button; a task argument, so a change loads again. */
+  @state() private retryCount = 0;
+
+  /** Indexes of the secondary rules whose details are expanded. */
+  @state() private expanded: ReadonlySet<number> = new Set();
+
+  private readonly countdown = new Countdown(this);
+
+  private readonly task = new Task(this, {
+    task: async ([context, loader]: readonly [RecordContext | undefined, CardLoader | undefined, number], { signal }) => {
+      if (context?.kind !== 'record' || loader === undefined) return initialState;
+
+      const record: RecordRef = { module: context.module, recordId: context.recordId };
+      const data = await loader(record, signal);
+      return { record, data } satisfies LoadedCard;
+    },
+    args: () => [this.context, this.loader, this.retryCount] as const,
+    onError: (error) => {
+      const wait = retryAfterMs(toCrmError(error));
+      if (wait > 0) this.countdown.start(wait / 1000);
+    },
+  });
+
+  /** The state currently rendered, as in the `state` attribute. */
+  get state(): CardState {
+    return this.view().state;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale') && this.locale) applyLocale(this.locale);
+    if (changed.has('context')) this.expanded = new Set();
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    // The task has started or settled by now, so the attributes match what renders.
+    const view = this.view();
+    this.setAttribute('state', view.state);
+    if (view.state === 'error') this.setAttribute('error-code', view.error.code);
+    else this.removeAttribute('error-code');
+
+    // Language and direction follow the messages actually loaded, not the request.
+    const active = getLocale() as ShippedLocale;
+    this.lang = active;
+    this.dir = textDirection(active);
+
+    super.update(changed);
+  }
+
+  protected override render(): TemplateResult {
+    const view = this.view();
+    return html`<div class="card" part="card" aria-busy=${view.state === 'loading'}>
+      ${this.renderView(view)}
+      <div class="sr-only" role="status" aria-live="polite">${this.announcement(view)}</div>
+    </div>`;
+  }
+
+  private view(): View {
+    if (this.startupError) return { state: 'error', error: this.startupError };
+
+    const context = this.context;
+    if (context === undefined) return { state: 'loading' };
+    if (context.kind !== 'record') return { state: 'unavailable', context };
+
+    switch (this.task.status) {
+      case TaskStatus.COMPLETE: {
+        const loaded = this.task.value as LoadedCard | undefined;
+        // The task drops results of superseded runs. This check covers a record
+        // that changed before the new run started.
+        if (loaded === undefined || !sameRecord(loaded.record, context)) return { state: 'loading' };
+        return { state: loaded.data.rules.length > 0 ? 'ready' : 'empty', data: loaded.data };
+      }
+      case TaskStatus.ERROR:
+        return { state: 'error', error: toCrmError(this.task.error) };
+      default:
+        return { state: 'loading' };
+    }
+  }
+
+  private renderView(view: View): TemplateResult {
+    switch (view.state) {
+      case 'loading':
+        return html`${renderRuleSkeleton()}<span class="sr-only">${msg('Loading entity scores…', { id: 'state.loading' })}</span>`;
+      case 'unavailable':
+        return html`<p class="message" part="message">${unavailableText(view.context)}</p>`;
+      case 'empty':
+        return html`<div class="message" part="message">
+            <p>${msg('No score yet for this record.', { id: 'state.empty' })}</p>
+            <p class="muted">${msg('Scores appear once a scoring rule has run on this record.', { id: 'state.emptyHint' })}</p>
+          </div>
+          ${this.renderNotes(view.data.notes)}`;
+      case 'ready':
+        return this.renderCard(view.data);
+      case 'error':
+        return renderError(view.error, this.countdown.remainingSeconds, this.retry);
+    }
+  }
+
+  private renderCard(data: CardData): TemplateResult {
+    const [primary, ...others] = data.rules;
+    const locale = this.numberLocale();
+
+    return html`${primary ? renderPrimaryRule(primary, data.display, locale) : nothing}
+    ${others.length > 0
+      ? html`<ul class="others">
+          ${others.map((rule, i) =>
+            renderCompactRule(rule, data.display, locale, i + 1, this.expanded.has(i + 1), this.toggleRule),
+          )}
+        </ul>`
+      : nothing}
+    ${this.renderNotes(data.notes)}`;
+  }
+
+  private renderNotes(notes: readonly AdminNote[]): TemplateResult | typeof nothing {
+    if (notes.length === 0) return nothing;
+    return html`<ul class="notes" part="notes">
+      ${notes.map((note) => html`<li>${noteText(note)}</li>`)}
+    </ul>`;
+  }
+
+  private announcement(view: View): string {
+    switch (view.state) {
+      case 'ready':
+        return msg('Entity scores loaded.', { id: 'live.ready' });
+      case 'empty':
+        return msg('No score yet for this record.', { id: 'state.empty' });
+      case 'error':
+        return msg('Entity scores could not be loaded.', { id: 'error.unknown' });
+      default:
+        return '';
+    }
+  }
+
+  /** Numbers use the user's full locale (`de-DE`), which may be more specific than the messages. */
+  private numberLocale(): string | undefined {
+    return this.locale || undefined;
+  }
+
+  private readonly retry = (): void => {
+    this.countdown.stop();
+    this.retryCount++;
+  };
+
+  private readonly toggleRule = (index: number): void => {
+    const next = new Set(this.expanded);
+    if (!next.delete(index)) next.add(index);
+    this.expanded = next;
+  };
+}
+
+function sameRecord(a: RecordRef, b: RecordRef): boolean {
+  return a.module === b.module && a.recordId === b.recordId;
+}
+
+function unavailableText(context: Exclude<RecordContext, { kind: 'record' }>): string {
+  switch (context.kind) {
+    case 'no-record':
+      return msg('Open this widget from a Lead, Contact, Deal or Account record page.', { id: 'context.noRecord' });
+    case 'several-records':
+      return msg(str`${context.count} records are selected. Select a single record to see its entity scores.`, {
+        id: 'context.severalRecords',
+      });
+    case 'unsupported-module':
+      return msg(str`Entity scores are not available for this module (${context.module}).`, {
+        id: 'context.unsupportedModule',
+      });
+    case 'invalid-record':
+      return msg(str`"${context.value}" is not a valid ${context.module} record id. Open the record again from its list.`, {
+        id: 'context.invalidRecord',
+      });
+  }
+}
+
+function noteText(note: AdminNote): string {
+  if (note.kind === 'rules-unavailable') {
+    const unavailable = msg(str`Rule names are unavailable (code ${note.code}).`, { id: 'note.rulesUnavailable' });
+    if (!note.scope) return unavailable;
+    return `${unavailable} ${msg(str`An admin can add the scope ${note.scope} to the Connection.`, { id: 'note.addScope' })}`;
+  }
+
+  const ignored = msg(str`Setting ${note.key} was ignored: ${problemText(note.problem)}; the default applies.`, {
+    id: 'note.invalidSetting',
+  });
+  if (!note.expected) return ignored;
+  return `${ignored} ${msg(str`Expected: ${note.expected}.`, { id: 'note.expected' })}`;
+}
+
+function problemText(problem: SettingProblem): string {
+  switch (problem) {
+    case 'invalid-json':
+      return msg('not valid JSON', { id: 'problem.invalidJson' });
+    case 'wrong-type':
+      return msg('wrong type', { id: 'problem.wrongType' });
+    case 'unknown-key':
+      return msg('unknown setting', { id: 'problem.unknownKey' });
+    case 'out-of-range':
+      return msg('value out of range', { id: 'problem.outOfRange' });
+    case 'overlapping-bands':
+      return msg('bands overlap', { id: 'problem.overlappingBands' });
+    case 'unavailable':
+      return msg('settings file could not be loaded', { id: 'problem.unavailable' });
+    default:
+      // A problem added to the model after this build: an admin can still look up its code.
+      return problem;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'entity-score-card': EntityScoreCard;
+  }
+}
