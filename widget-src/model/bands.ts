@@ -1,21 +1,21 @@
 import type { WidgetSettings } from '../settings/types.js';
 import type { Band, BandTone, SettingProblem } from './types.js';
 
-/** Tones a band may use; the element has a colour and an icon for each. */
+/** Tones a band may use. The element has a colour and an icon for each. */
 export const BAND_TONES: readonly BandTone[] = ['hot', 'warm', 'cold'];
 
-/** Band ids the card translates itself; any other id needs a `label`. */
+/** Band ids the card translates itself. Any other id needs a `label`. */
 export const BUILT_IN_BAND_IDS: readonly string[] = ['hot', 'warm', 'cold'];
 
 /** Maximum length of a band `id` and of a band `label`, in UTF-16 code units. */
 export const MAX_BAND_TEXT_LENGTH = 40;
 
-/** Maximum number of bands in one list; more would not fit the card's band chip anyway. */
+/** Maximum number of bands in one list. The limit is the widget's own choice, not a CRM one. */
 export const MAX_BANDS = 10;
 
 const BAND_KEYS: readonly string[] = ['id', 'label', 'min', 'tone'];
 
-/** One problem found in a band list; `path` is relative to the list (`''`, `'1'`, `'1.tone'`). */
+/** One problem found in a band list, with `path` relative to the list (`''`, `'1'`, `'1.tone'`). */
 export interface BandListIssue {
   path: string;
   problem: SettingProblem;
@@ -26,7 +26,7 @@ export interface BandListIssue {
 export interface BandListResult {
   /** Valid bands sorted by `min` from highest to lowest, the lowest band (`min: null`) last. */
   bands: Band[] | undefined;
-  /** Every problem found; unknown keys inside a band are reported but do not reject the list. */
+  /** Every problem found. Unknown keys inside a band are reported but do not reject the list. */
   issues: BandListIssue[];
 }
 
@@ -129,7 +129,7 @@ function parseText(value: unknown, path: string, issues: BandListIssue[]): strin
   return text;
 }
 
-// `undefined` means rejected; `null` is a valid min (the lowest band).
+// Returns undefined for a rejected value, because null is a valid min (the lowest band).
 function parseMin(value: unknown, path: string, issues: BandListIssue[]): number | null | undefined {
   if (value === null) return null;
   if (typeof value !== 'number') {

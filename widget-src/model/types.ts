@@ -70,18 +70,18 @@ export type AdminNote =
       kind: 'invalid-setting';
       /**
        * Dotted path of the rejected key, e.g. `bands.modules.Leads` or `timeoutMs`.
-       * `(org variable)` and `(settings.json)` stand for a whole document.
+       * The keys `(org variable)` and `(settings.json)` mean the whole document.
        */
       key: string;
       problem: SettingProblem;
       /** Short, untranslated description of a valid value, e.g. `integer from 1000 to 60000`. */
       expected?: string;
-      /** Where the rejected value came from; the settings layer always sets it. */
+      /** Origin of the rejected value. The settings layer always sets it. */
       source?: SettingSource;
     };
 
 /**
- * Why a setting was rejected. In every case the widget uses the default for that key.
+ * Reason a setting was rejected. In every case the widget uses the default for that key.
  * - `invalid-json`: the document is not valid JSON.
  * - `wrong-type`: the value has the wrong JSON type or format.
  * - `unknown-key`: the key is not part of the schema (often a typo) and is ignored.

@@ -3,7 +3,7 @@ import type { WidgetSettings } from './types.js';
 /** Allowed range of `timeoutMs`, in milliseconds. */
 export const TIMEOUT_MS_RANGE = { min: 1000, max: 60_000 } as const;
 
-/** Allowed range of `cacheMinutes`; 0 turns the session cache off and 1440 is one day. */
+/** Allowed range of `cacheMinutes`: 0 turns the session cache off, and 1440 is one day. */
 export const CACHE_MINUTES_RANGE = { min: 0, max: 1440 } as const;
 
 /**

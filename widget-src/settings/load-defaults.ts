@@ -8,13 +8,13 @@ export interface FetchedFile {
   text(): Promise<string>;
 }
 
-/** A `fetch`-compatible function; `window.fetch` fits, tests pass fakes. */
+/** A `fetch`-compatible function, such as `window.fetch` or a test fake. */
 export type FetchFile = (url: string, init: { signal: AbortSignal; cache: RequestCache }) => Promise<FetchedFile>;
 
 export interface LoadDefaultsOptions {
-  /** Aborts the request; replaces the timeout when given. */
+  /** Signal that aborts the request. When given, it replaces the timeout. */
   signal?: AbortSignal;
-  /** Maximum wait for the file, in milliseconds; defaults to the built-in `timeoutMs`. */
+  /** Maximum wait for the file in milliseconds, by default the built-in `timeoutMs`. */
   timeoutMs?: number;
 }
 

@@ -12,10 +12,10 @@ export type LoadedSettings = ResolvedSettings;
 const CACHE_KEY = 'org-variable';
 const MAX_CACHE_MS = CACHE_MINUTES_RANGE.max * 60_000;
 
-/** Org variable content as cached; `content: null` records that there was no override. */
+/** Cached org variable content. `content: null` records that there was no override. */
 interface CachedOrgVariable {
   content: string | null;
-  /** Epoch milliseconds; the entry carries its own expiry because `cacheMinutes` comes from the variable itself. */
+  /** Expiry in epoch milliseconds, stored in the entry because `cacheMinutes` comes from the variable itself. */
   expiresAt: number;
 }
 
@@ -53,8 +53,8 @@ async function readOrgVariable(
   const cached = readCached(CACHE_KEY, MAX_CACHE_MS, (value) => parseCacheEntry(value, now()), now());
   if (cached !== undefined) return { content: cached.content, fromHost: false };
 
-  // A rejection is as likely as an empty answer when the variable does not exist. It
-  // is not cached, so the next record page asks again.
+  // When the variable does not exist, the SDK may reject as well as return an empty
+  // response. A rejection is not cached, so the next record page requests it again.
   try {
     const answer = await host.getOrgVariable(ORG_VARIABLE_NAME);
     return { content: parseOrgVariableAnswer(answer) ?? null, fromHost: true };

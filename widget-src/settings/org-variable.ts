@@ -2,10 +2,10 @@
 export const ORG_VARIABLE_NAME = 'entity_score_card_settings';
 
 /**
- * Extracts the org variable's text from a `getOrgVariable` answer of the form
+ * Extracts the org variable's text from a `getOrgVariable` response of the form
  * `{Success: {Content: "…"}}`. Returns undefined for any other shape, and for
- * missing, non-string or blank content: CRM's answer for a variable that does
- * not exist is undocumented, so anything unusable means "no override".
+ * missing, non-string or blank content. CRM does not document its response for
+ * a variable that does not exist, so anything unusable means "no override".
  */
 export function parseOrgVariableAnswer(raw: unknown): string | undefined {
   const success = ownValue(raw, 'Success');

@@ -3,10 +3,10 @@ import type { AdminNote, Band, DisplayOptions, SettingProblem, SettingSource } f
 import { CACHE_MINUTES_RANGE, DEFAULT_SETTINGS, TIMEOUT_MS_RANGE } from './defaults.js';
 import type { BandSettings, ResolvedSettings, WidgetSettings } from './types.js';
 
-/** Note key that stands for the whole org variable. */
+/** Note key for a problem with the whole org variable. */
 export const ORG_VARIABLE_NOTE_KEY = '(org variable)';
 
-/** Note key that stands for the whole `settings.json` file. */
+/** Note key for a problem with the whole `settings.json` file. */
 export const SETTINGS_FILE_NOTE_KEY = '(settings.json)';
 
 const TOP_LEVEL_KEYS = ['connectionName', 'apiVersion', 'timeoutMs', 'cacheMinutes', 'bands', 'primaryRules', 'show'];
@@ -21,7 +21,7 @@ const API_VERSION = /^v\d+$/;
 
 type Check<T> = { ok: true; value: T } | { ok: false; problem: SettingProblem; expected: string };
 
-/** Where notes go while one layer (the file or the org variable) is merged. */
+/** Source and note list of the layer (the file or the org variable) being merged. */
 interface LayerContext {
   source: SettingSource;
   notes: AdminNote[];
@@ -30,13 +30,14 @@ interface LayerContext {
 /**
  * Merges the org variable's JSON over the defaults and validates every key.
  *
- * `defaultsJson` is the parsed `settings.json` (or `DEFAULT_SETTINGS`); it is
+ * `defaultsJson` is the parsed `settings.json` (or `DEFAULT_SETTINGS`). It is
  * validated like the override, with the built-in defaults as its fallback.
- * `overrideText` is the org variable's content; undefined or blank means no
- * override. Objects merge key by key, band lists replace whole lists, and
+ * `overrideText` is the org variable's content, and undefined or blank text
+ * means no override. Objects merge key by key, band lists replace whole lists, and
  * `null` in `bands.modules`, `bands.rules` or `primaryRules` removes an entry.
  * A rejected key keeps its default, gets one note, and does not affect other
- * keys. Never throws for JSON values and any override text.
+ * keys. Never throws when `defaultsJson` is a JSON value (as `JSON.parse`
+ * returns), whatever the override text; property tests check this.
  */
 export function resolveSettings(defaultsJson: unknown, overrideText: string | undefined): ResolvedSettings {
   const notes: AdminNote[] = [];

@@ -11,7 +11,10 @@ export interface WidgetSettings {
   apiVersion: string;
   /** Maximum wait for any SDK call, in milliseconds. */
   timeoutMs: number;
-  /** How long the scoring rules and the data centre stay cached in the browser session, in minutes. */
+  /**
+   * How long the scoring rules, the data centre and the org variable stay cached in
+   * the browser session, in minutes. 0 turns the cache off.
+   */
   cacheMinutes: number;
   bands: BandSettings;
   /** Module API name to the id of the rule shown first and in full. */
@@ -32,6 +35,6 @@ export interface BandSettings {
 /** Settings after merging the defaults with the org variable, and what was rejected on the way. */
 export interface ResolvedSettings {
   settings: WidgetSettings;
-  /** One note per rejected key; the widget used the default for each of them. */
+  /** One note per rejected key. The widget used the default for each of these keys. */
   notes: AdminNote[];
 }

@@ -18,7 +18,7 @@ describe('parseOrgVariableAnswer', () => {
     ['missing content', { Success: {} }, undefined],
     ['Success not an object', { Success: 'yes' }, undefined],
     ['null Success', { Success: null }, undefined],
-    ['error answer', { Error: { Content: 'No such variable' } }, undefined],
+    ['error response', { Error: { Content: 'No such variable' } }, undefined],
     ['content only on the prototype', { Success: Object.create({ Content: 'inherited' }) as unknown }, undefined],
     ['null', null, undefined],
     ['undefined', undefined, undefined],

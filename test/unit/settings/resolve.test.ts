@@ -117,7 +117,7 @@ describe('resolveSettings', () => {
   describe('rejected values', () => {
     const integer = (min: number, max: number): string => `integer from ${min} to ${max}`;
     const cases: Array<[string, string, string, SettingProblem, string | undefined]> = [
-      // [name, override JSON text, note key, problem, expected]
+      // Columns: name, override JSON text, note key, problem, expected.
       ['connectionName number', '{"connectionName": 42}', 'connectionName', 'wrong-type', 'connection link name without spaces'],
       ['connectionName empty', '{"connectionName": "  "}', 'connectionName', 'wrong-type', 'connection link name without spaces'],
       ['connectionName with a space', '{"connectionName": "entity scores"}', 'connectionName', 'wrong-type', 'connection link name without spaces'],
@@ -213,7 +213,7 @@ describe('resolveSettings', () => {
     const cold = { id: 'cold', min: null, tone: 'cold' };
     const lowest = 'exactly one lowest band with "min": null';
     const cases: Array<[string, unknown[], Array<[string, SettingProblem, string]>]> = [
-      // [name, band list, [relative key, problem, expected] for each note]
+      // Columns: name, band list, and [relative key, problem, expected] for each note.
       ['empty list', [], [['', 'overlapping-bands', lowest]]],
       ['duplicate ids', [hot, { ...warm, id: 'hot' }, cold], [['', 'overlapping-bands', 'unique band ids']]],
       ['duplicate mins', [hot, { ...warm, min: 50 }, cold], [['', 'overlapping-bands', 'a different min for each band']]],
