@@ -241,6 +241,8 @@ function keepFields(body, requested) {
   return { ...body, data };
 }
 
+// A rule without `module` is listed for whichever module is requested, so a
+// scenario still has rule names when `?module=` switches its module.
 function completeRule(rule, requestedModule) {
   const moduleName = rule.module?.api_name ?? requestedModule;
   return {
