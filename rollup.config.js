@@ -3,6 +3,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import minifyTemplates from './scripts/minify-templates.mjs';
 
 export default {
   input: 'widget-src/main.ts',
@@ -21,6 +22,7 @@ export default {
     // esbuild reads tsconfig.json, so experimentalDecorators and
     // useDefineForClassFields: false apply here as in the tests.
     esbuild({ tsconfig: 'tsconfig.json', target: 'es2022', minify: false }),
+    minifyTemplates(),
     terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
   ],
 };

@@ -4,11 +4,11 @@ import { CrmError } from '../api/crm-error.js';
 import { parsePageLoad } from '../context/record-context.js';
 import type { RecordRef } from '../context/types.js';
 import type { EntityScoreCard } from '../elements/score-card.js';
-import { applyLocale, resolveLocale } from '../i18n/locale.js';
+import { matchShippedLocale, resolveLocale, setLocale, textDirection } from '../i18n/locale.js';
 import { createLogger } from '../log.js';
 import { createCrmHost } from '../sdk/zoho-adapter.js';
 import type { CrmHost } from '../sdk/crm-host.js';
-import { loadSettings, type LoadedSettings } from '../settings/load-settings.js';
+import { DEFAULT_SETTINGS, loadSettings, type LoadedSettings } from '../settings/index.js';
 import { fitToContent } from './fit-to-content.js';
 import { themeFromPreference } from './theme.js';
 
@@ -63,9 +63,13 @@ export function start(win: Window & typeof globalThis = window): void {
 
     if (context.kind === 'record') {
       card.loader = async (record: RecordRef, signal: AbortSignal) => {
-        const { loaded, apiHost } = await prepare();
+        const { loaded, apiHost, localeReady } = await prepare();
         const loader = createCardLoader({ host, settings: loaded.settings, apiHost: () => apiHost, log });
         const data = await loader(record, signal);
+
+        // The user's language loads beside the scores; waiting for it here
+        // keeps the card from showing English text for one frame.
+        await localeReady;
         return { ...data, notes: [...loaded.notes, ...data.notes] };
       };
     }
@@ -83,26 +87,38 @@ export function start(win: Window & typeof globalThis = window): void {
 interface Prepared {
   loaded: LoadedSettings;
   apiHost: Promise<string>;
+  /** Settles when the user's message catalogue is active; never rejects. */
+  localeReady: Promise<void>;
 }
 
 /**
  * Starts the first round of host calls in parallel: settings (file and org
- * variable), data centre, user locale and theme. Only settings and locale are
- * awaited before the scores request; the theme applies whenever it arrives.
+ * variable), data centre, user locale and theme. Only settings are awaited
+ * before the scores request; locale and theme apply when they arrive.
  */
 async function prepareSession(win: Window, host: CrmHost, card: EntityScoreCard): Promise<Prepared> {
   const settingsUrl = new URL('../settings.json', import.meta.url).href;
-  const settingsPromise = loadSettings(host, (input, init) => win.fetch(input, init), settingsUrl);
+  const settingsPromise = loadSettings(host, (url, init) => win.fetch(url, init), settingsUrl);
 
-  const localePromise = host
+  // The data centre request must not wait for the org variable, or the scores
+  // request would be a third sequential round trip. It reads its cache with
+  // the default expiry: a user's data centre does not change within a session.
+  const apiHost = resolveApiHost(host, DEFAULT_SETTINGS);
+  // The loader awaits it; this keeps an early failure from being reported as unhandled.
+  apiHost.catch(() => undefined);
+
+  const localeReady = host
     .getCurrentUser()
     .catch(() => undefined)
     .then(async (user) => {
       const locale = resolveLocale(user, win.navigator.languages);
-      const dir = await applyLocale(locale);
+      const shipped = matchShippedLocale(locale);
+      await setLocale(shipped);
       card.locale = locale;
-      card.dir = dir;
-    });
+      card.dir = textDirection(shipped);
+    })
+    // A catalogue that fails to load leaves the card in English, still readable.
+    .catch(() => undefined);
 
   host
     .getUserPreference()
@@ -110,11 +126,7 @@ async function prepareSession(win: Window, host: CrmHost, card: EntityScoreCard)
     .catch(() => (card.theme = 'auto'));
 
   const loaded = await settingsPromise;
-  const apiHost = resolveApiHost(host, loaded.settings);
-  // An unhandled rejection here would be reported twice; the loader awaits it.
-  apiHost.catch(() => undefined);
-  await localePromise;
-  return { loaded, apiHost };
+  return { loaded, apiHost, localeReady };
 }
 
 function currentRecordId(card: EntityScoreCard): string {
