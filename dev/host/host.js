@@ -65,6 +65,9 @@ async function start() {
 
   scenario = session.scenario;
   elements.description.textContent = scenario.description;
+  // CRM darkens the whole record page in night mode, not only the widget.
+  const preference = scenario.preference?.value ?? scenario.preference;
+  document.body.classList.toggle('night', preference?.mode === 'night');
   window.__simStatus.pageLoadsTotal = scenario.pageLoads.length;
   showRecord(scenario.pageLoads[0]?.payload);
   createFrame();
