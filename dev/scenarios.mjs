@@ -149,7 +149,9 @@ function validateScenario(raw, context) {
 
   const environment = raw.environment === undefined ? { deployment: 'US' } : raw.environment;
   validateSdkAnswer(environment, 'environment', fail);
-  const deployment = isPlainObject(environment) && !isSdkDirective(environment) ? environment.deployment : 'US';
+  // The data centre decides which API host the REST mock accepts; without one, it accepts none.
+  const environmentValue = isSdkDirective(environment) ? environment.value : environment;
+  const deployment = isPlainObject(environmentValue) ? environmentValue.deployment : undefined;
 
   if (raw.user !== undefined) validateSdkAnswer(raw.user, 'user', fail);
   if (raw.preference !== undefined) validateSdkAnswer(raw.preference, 'preference', fail);
