@@ -1,0 +1,34 @@
+import { expect } from '@esm-bundle/chai';
+import { fakeLoader, LEAD, mountCard, settled, shadow } from './card-harness.js';
+import { makeCard, makeRule } from './card-data.js';
+
+describe('entity-score-card layout', () => {
+  for (const width of ['280px', '360px', '600px']) {
+    it(`keeps the skeleton height at ${width}`, async () => {
+      const { loader, calls } = fakeLoader();
+      const card = await mountCard({ context: LEAD, loader }, { width });
+      const skeletonHeight = card.getBoundingClientRect().height;
+
+      calls[0]?.answer.resolve(makeCard([makeRule()]));
+      await settled(card);
+      const readyHeight = card.getBoundingClientRect().height;
+
+      expect(card.getAttribute('state')).to.equal('ready');
+      expect(Math.abs(readyHeight - skeletonHeight), `skeleton ${skeletonHeight}px, card ${readyHeight}px`).to.be.at.most(1);
+    });
+  }
+
+  it('mirrors the bar right to left', async () => {
+    const { loader, calls } = fakeLoader();
+    const card = await mountCard({ context: LEAD, loader });
+    calls[0]?.answer.resolve(makeCard([makeRule()]));
+    await settled(card);
+    const positive = (): DOMRect => shadow(card).querySelector('.bar .pos')!.getBoundingClientRect();
+    const negative = (): DOMRect => shadow(card).querySelector('.bar .neg')!.getBoundingClientRect();
+
+    expect(positive().left).to.be.below(negative().left);
+
+    card.setAttribute('dir', 'rtl');
+    expect(positive().left).to.be.above(negative().left);
+  });
+});
