@@ -48,20 +48,17 @@ export function unwrapEnvelope(answer: unknown, context: RequestContext): RestAn
   if (!isObject(value)) throw invalidResponse('The Connection answered with something other than a JSON object.', context);
 
   const outerCode = field(value, 'code');
-  const details = field(value, 'details');
-  const envelopeDetails = isObject(details) ? details : {};
-  const isEnvelope = outerCode === 'SUCCESS' || Object.prototype.hasOwnProperty.call(envelopeDetails, 'statusMessage');
-  if (!isEnvelope) return checkBody(value, context);
+  const rawDetails = field(value, 'details');
+  const details = isObject(rawDetails) ? rawDetails : {};
+  const statusMessage = field(details, 'statusMessage');
+  const status = field(details, 'status');
+  if (status === 'false' || status === false) throw connectionFailure(value, details, context);
 
-  const statusMessage = field(envelopeDetails, 'statusMessage');
-  const status = field(envelopeDetails, 'status');
-  if (status === 'false' || status === false) throw connectionFailure(statusMessage, value, context);
+  const isEnvelope = outerCode === 'SUCCESS' || Object.prototype.hasOwnProperty.call(details, 'statusMessage');
+  if (!isEnvelope) return checkBody(value, context);
+  if (outerCode !== 'SUCCESS') throw errorFromBody(embeddedError(statusMessage) ?? value, context);
 
   const inner = readStatusMessage(statusMessage, context);
-  if (outerCode !== 'SUCCESS') {
-    if (inner !== undefined && isErrorBody(inner)) throw errorFromBody(inner, context);
-    throw errorFromBody(value, context);
-  }
   return inner === undefined ? { kind: 'no-content' } : checkBody(inner, context);
 }
 
@@ -95,12 +92,23 @@ function isErrorBody(body: Record<string, unknown>): boolean {
   return field(body, 'status') === 'error' || (typeof code === 'string' && code !== 'SUCCESS');
 }
 
-/** `details.status` said false: a REST error body in the text wins, else the text is the message. */
-function connectionFailure(statusMessage: unknown, envelope: Record<string, unknown>, context: RequestContext): CrmError {
-  const parsed = typeof statusMessage === 'string' ? parseJson(statusMessage)?.value : statusMessage;
-  if (isObject(parsed) && isErrorBody(parsed)) return errorFromBody(parsed, context);
+/** A REST error body carried in `statusMessage`, as an object or as JSON text. */
+function embeddedError(statusMessage: unknown): Record<string, unknown> | undefined {
+  const value = typeof statusMessage === 'string' ? parseJson(statusMessage)?.value : statusMessage;
+  return isObject(value) && isErrorBody(value) ? value : undefined;
+}
 
-  const text = [statusMessage, field(envelope, 'message')].find(
+/** `details.status` said false: a REST error body in `statusMessage` wins, else its text is the message. */
+function connectionFailure(
+  envelope: Record<string, unknown>,
+  details: Record<string, unknown>,
+  context: RequestContext,
+): CrmError {
+  const statusMessage = field(details, 'statusMessage');
+  const restError = embeddedError(statusMessage);
+  if (restError !== undefined) return errorFromBody(restError, context);
+
+  const text = [statusMessage, field(details, 'message'), field(envelope, 'message')].find(
     (candidate): candidate is string => typeof candidate === 'string' && candidate.trim() !== '',
   );
   return new CrmError('CONNECTION_FAILED', clip(text ?? 'The Connection failed.'), { operation: context.operation });

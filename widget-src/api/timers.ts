@@ -14,10 +14,6 @@ export function abortError(): DOMException {
   return new DOMException('The card load was aborted.', 'AbortError');
 }
 
-export function isAbortError(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
-
 /** Resolves after `ms`; rejects with an AbortError as soon as `signal` aborts. */
 export function delay(ms: number, timers: Timers, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -129,12 +129,12 @@ function callWithTimeout<T>(operation: string, run: () => PromiseLike<T>, timeou
     try {
       pending = run();
     } catch (error) {
-      finish(() => reject(toCrmError(error, operation)));
+      finish(() => reject(fromSdkFailure(error, operation)));
       return;
     }
     Promise.resolve(pending).then(
       (value) => finish(() => resolve(value)),
-      (error: unknown) => finish(() => reject(toCrmError(error, operation))),
+      (error: unknown) => finish(() => reject(fromSdkFailure(error, operation))),
     );
   });
 }
@@ -144,7 +144,7 @@ function callWithTimeout<T>(operation: string, run: () => PromiseLike<T>, timeou
  * `code` the value carries is kept (the host may reject with an error body,
  * as an object or as JSON text); anything else is `CONNECTION_FAILED`.
  */
-export function toCrmError(error: unknown, operation: string): CrmError {
+function fromSdkFailure(error: unknown, operation: string): CrmError {
   if (error instanceof CrmError) return error;
 
   const value = typeof error === 'string' ? (parseJson(error)?.value ?? error) : error;
