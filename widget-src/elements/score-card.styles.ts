@@ -1,5 +1,8 @@
 import { css } from 'lit';
 
+// Band colours differ in lightness as well as hue (warm lightest, hot
+// darkest, in both themes), so they stay apart for colour-blind users.
+
 // Dark values, used twice below: for theme="dark" and for theme="auto" when
 // the system prefers dark. Each public property still wins over its default.
 const dark = css`
@@ -8,9 +11,9 @@ const dark = css`
   --_muted: var(--entity-score-text-muted, #9da7b3);
   --_border: var(--entity-score-border, #768390);
   --_accent: var(--entity-score-accent, #6cb6ff);
-  --_hot: var(--entity-score-band-hot, #ff8f5a);
-  --_warm: var(--entity-score-band-warm, #e3b341);
-  --_cold: var(--entity-score-band-cold, #74b9ff);
+  --_hot: var(--entity-score-band-hot, #e8642c);
+  --_warm: var(--entity-score-band-warm, #f0c44f);
+  --_cold: var(--entity-score-band-cold, #62aef7);
   --_positive: var(--entity-score-bar-positive, #58a6ff);
   --_negative: var(--entity-score-bar-negative, #f0883e);
   --_bone: var(--entity-score-skeleton, #2d333b);
@@ -25,9 +28,9 @@ export const styles = css`
     --_muted: var(--entity-score-text-muted, #59636e);
     --_border: var(--entity-score-border, #8c959f);
     --_accent: var(--entity-score-accent, #0b5cad);
-    --_hot: var(--entity-score-band-hot, #c43e00);
-    --_warm: var(--entity-score-band-warm, #8a6400);
-    --_cold: var(--entity-score-band-cold, #1f62c4);
+    --_hot: var(--entity-score-band-hot, #9c3000);
+    --_warm: var(--entity-score-band-warm, #a67c00);
+    --_cold: var(--entity-score-band-cold, #2f6fd0);
     --_positive: var(--entity-score-bar-positive, #1f62c4);
     --_negative: var(--entity-score-bar-negative, #b34700);
     --_bone: var(--entity-score-skeleton, #e6e9ed);

@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { fakeLoader, LEAD, mountCard, settled, shadow } from './card-harness.js';
 import { makeCard, makeRule } from './card-data.js';
 
@@ -30,5 +31,41 @@ describe('entity-score-card layout', () => {
 
     card.setAttribute('dir', 'rtl');
     expect(positive().left).to.be.above(negative().left);
+  });
+
+  describe('motion', () => {
+    afterEach(async () => {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    });
+
+    it('animates the skeleton by default', async () => {
+      const card = await mountCard();
+      const bone = shadow(card).querySelector('.bone')!;
+
+      expect(getComputedStyle(bone).animationName).to.equal('shimmer');
+    });
+
+    it('stops the shimmer for reduced motion', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const card = await mountCard();
+      const bone = shadow(card).querySelector('.bone')!;
+
+      expect(getComputedStyle(bone).animationName).to.equal('none');
+    });
+  });
+
+  it('shows a focus ring on keyboard focus', async () => {
+    const { loader, calls } = fakeLoader();
+    const card = await mountCard({ context: LEAD, loader });
+    calls[0]?.answer.resolve(makeCard([makeRule({ description: 'About' }), makeRule({ ruleName: 'Second' })]));
+    await settled(card);
+
+    await sendKeys({ press: 'Tab' });
+    const focused = shadow(card).activeElement;
+    const style = getComputedStyle(focused!);
+
+    expect(focused?.tagName).to.equal('SUMMARY');
+    expect(style.outlineStyle).to.equal('solid');
+    expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
   });
 });
