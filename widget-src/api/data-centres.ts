@@ -4,7 +4,7 @@ import { preview } from './json.js';
 /** The data centres CRM runs in, as `GetCurrentEnvironment().deployment` names them. */
 export type DataCentre = 'US' | 'EU' | 'IN' | 'AU' | 'JP' | 'CN' | 'CA' | 'SA';
 
-/** REST API host per data centre; other hosts answer INVALID_HOST. */
+/** REST API host per data centre; other hosts return INVALID_HOST. */
 export const API_HOSTS: Readonly<Record<DataCentre, string>> = {
   US: 'https://www.zohoapis.com',
   EU: 'https://www.zohoapis.eu',
@@ -53,13 +53,13 @@ function isDataCentre(code: string): code is DataCentre {
   return Object.prototype.hasOwnProperty.call(API_HOSTS, code);
 }
 
-/** The API host for a data centre value; `CrmError('UNKNOWN_DATA_CENTRE')` when none fits. */
+/** Returns the API host for a data centre value, or throws `CrmError('UNKNOWN_DATA_CENTRE')` when none fits. */
 export function apiHostFor(value: unknown): string {
   const dataCentre = parseDataCentre(value);
   if (dataCentre === undefined) {
-    const shown = preview(value);
-    throw new CrmError('UNKNOWN_DATA_CENTRE', `No API host is known for the data centre "${shown}".`, {
-      dataCentre: shown,
+    const displayed = preview(value);
+    throw new CrmError('UNKNOWN_DATA_CENTRE', `No API host is known for the data centre "${displayed}".`, {
+      dataCentre: displayed,
       operation: 'CONFIG.GetCurrentEnvironment',
     });
   }

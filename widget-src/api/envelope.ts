@@ -6,7 +6,7 @@ import { CrmError, type CrmErrorDetails } from './crm-error.js';
 import { field, isObject, parseJson, preview } from './json.js';
 import { MAX_RETRY_AFTER_SECONDS } from './policy.js';
 
-/** What the caller knows about the request, for the error it may get. */
+/** Request facts that an error from the request carries. */
 export interface RequestContext {
   /** Names the request in logs, e.g. `GET Leads/…/Entity_Scores__s`. */
   operation: string;
@@ -14,7 +14,7 @@ export interface RequestContext {
   scopes: readonly string[];
 }
 
-/** A REST answer: a JSON object, or nothing (HTTP 204 or an empty `statusMessage`). */
+/** A REST response: a JSON object, or no content (HTTP 204 or an empty `statusMessage`). */
 export type RestAnswer = { kind: 'body'; body: Record<string, unknown> } | { kind: 'no-content' };
 
 /** A code as CRM writes it; longer or odder text is not a code. */
@@ -29,7 +29,7 @@ const MAX_MESSAGE = 300;
  *
  * - `statusMessage` as an object or as JSON text; `""`, null or missing means no content.
  * - A REST error body (`{code, message, status: "error", details}`) inside
- *   `statusMessage` while the outer code says SUCCESS, or an error inside `data[0]`.
+ *   `statusMessage` while the outer code is SUCCESS, or an error inside `data[0]`.
  * - `details.status` `"false"` with a text message: the Connection itself
  *   failed (`CONNECTION_FAILED`), unless the text is a REST error body.
  * - An outer code other than SUCCESS: the inner error's code when there is
@@ -45,7 +45,7 @@ const MAX_MESSAGE = 300;
  */
 export function unwrapEnvelope(answer: unknown, context: RequestContext): RestAnswer {
   const value = typeof answer === 'string' ? parseJson(answer)?.value : answer;
-  if (!isObject(value)) throw invalidResponse('The Connection answered with something other than a JSON object.', context);
+  if (!isObject(value)) throw invalidResponse('The Connection returned something other than a JSON object.', context);
 
   const outerCode = field(value, 'code');
   const rawDetails = field(value, 'details');
@@ -62,17 +62,17 @@ export function unwrapEnvelope(answer: unknown, context: RequestContext): RestAn
   return inner === undefined ? { kind: 'no-content' } : checkBody(inner, context);
 }
 
-/** The REST body inside `statusMessage`; `undefined` when it is empty. */
+/** Returns the REST body inside `statusMessage`, or `undefined` when it is empty. */
 function readStatusMessage(statusMessage: unknown, context: RequestContext): Record<string, unknown> | undefined {
   let value = statusMessage;
   if (typeof value === 'string') {
     if (value.trim() === '') return undefined;
     const parsed = parseJson(value);
-    if (parsed === undefined) throw invalidResponse('The REST answer was not JSON.', context);
+    if (parsed === undefined) throw invalidResponse('The REST response is not JSON.', context);
     value = parsed.value;
   }
   if (value === undefined || value === null || value === '') return undefined;
-  if (!isObject(value)) throw invalidResponse('The REST answer was not a JSON object.', context);
+  if (!isObject(value)) throw invalidResponse('The REST response is not a JSON object.', context);
   return value;
 }
 
@@ -92,13 +92,13 @@ function isErrorBody(body: Record<string, unknown>): boolean {
   return field(body, 'status') === 'error' || (typeof code === 'string' && code !== 'SUCCESS');
 }
 
-/** A REST error body carried in `statusMessage`, as an object or as JSON text. */
+/** Returns the REST error body carried in `statusMessage` (an object or JSON text), if there is one. */
 function embeddedError(statusMessage: unknown): Record<string, unknown> | undefined {
   const value = typeof statusMessage === 'string' ? parseJson(statusMessage)?.value : statusMessage;
   return isObject(value) && isErrorBody(value) ? value : undefined;
 }
 
-/** `details.status` said false: a REST error body in `statusMessage` wins, else its text is the message. */
+/** Builds the error for `details.status` false: a REST error body in `statusMessage` wins, else its text is the message. */
 function connectionFailure(
   envelope: Record<string, unknown>,
   details: Record<string, unknown>,

@@ -44,7 +44,7 @@ interface RulesOutcome {
  * in parallel and merged by `buildCardData`.
  *
  * A rules failure never fails the card: names fall back to rule ids and an
- * admin note says why. A call for a record that is already loading shares
+ * admin note explains why. A call for a record that is already loading shares
  * that load, so a record has at most one load in flight; the load is aborted
  * when every caller has aborted, and a caller that aborted never gets data.
  */
@@ -66,7 +66,7 @@ export function createCardLoader(deps: CardLoaderDeps): CardLoader {
       signal,
     };
 
-    // Both requests leave before either answers: rules never wait for scores.
+    // Both requests are sent before either response arrives, so rules never wait for scores.
     const rulesPromise = loadRules(client, record);
     const scores = await fetchScores(client, record);
     const rules = await rulesPromise;
@@ -136,7 +136,7 @@ export function createCardLoader(deps: CardLoaderDeps): CardLoader {
   };
 }
 
-/** One caller's view of a shared load: rejects at once when its own signal aborts. */
+/** Follows a shared load for one caller, rejecting at once when that caller's signal aborts. */
 function follow(flight: Flight, signal: AbortSignal): Promise<CardData> {
   flight.waiters++;
   return new Promise<CardData>((resolve, reject) => {

@@ -28,13 +28,13 @@ export function restBaseUrl(apiHost: string, apiVersion: string): string {
   return `${apiHost.replace(/\/+$/, '')}/crm/${apiVersion}`;
 }
 
-/** A GET with `parameters` as the query string: the only request shape the widget sends. */
+/** Builds a GET with `parameters` as the query string, the only request shape the widget sends. */
 export function getRequest(url: string, parameters: Record<string, string>): ConnectionRequest {
   return { url, method: 'GET', param_type: 1, parameters, headers: {} };
 }
 
 /**
- * Sends one GET through the Connection and unwraps the answer, with the
+ * Sends one GET through the Connection and unwraps the response, with the
  * policy's automatic retry. Rejects with a `CrmError`, or an AbortError once
  * `client.signal` has aborted; no request is sent after that.
  *

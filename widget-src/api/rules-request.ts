@@ -30,8 +30,9 @@ export interface RulesCache {
 }
 
 /**
- * A module's scoring rules, from the session cache while fresh, else read
- * page by page (at most `MAX_RULE_PAGES`) and cached per module and API host.
+ * Returns a module's scoring rules from the session cache while they are fresh.
+ * Otherwise reads them page by page (at most `MAX_RULE_PAGES`) and caches them
+ * per module and API host.
  */
 export async function fetchScoringRules(client: RestClient, module: string, cache: RulesCache): Promise<RulesResult> {
   const key = `scoring-rules:${client.baseUrl}:${module}`;

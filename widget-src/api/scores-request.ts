@@ -25,7 +25,7 @@ export interface ScoresResult {
   rows: RuleScore[];
   /** Values dropped while parsing; row indexes count across pages. */
   rejected: FieldRejection[];
-  /** Why paging stopped early, when it did. */
+  /** Reason paging stopped early, if it did. */
   truncated?: 'page-limit' | 'repeated-token';
 }
 

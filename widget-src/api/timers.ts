@@ -9,7 +9,7 @@ export const browserTimers: Timers = {
   clearTimer: (handle) => window.clearTimeout(handle),
 };
 
-/** The error every aborted wait rejects with, whatever reason the signal carries. */
+/** Creates the error that every aborted wait rejects with, whatever the signal's reason. */
 export function abortError(): DOMException {
   return new DOMException('The card load was aborted.', 'AbortError');
 }

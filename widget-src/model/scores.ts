@@ -42,7 +42,7 @@ export const SCORE_FIELDS: ReadonlyArray<readonly [string, ScoreKey]> = [
 export function parseScoreRows(body: unknown, rowOffset = 0): ParsedScores {
   const data = isObject(body) ? field(body, 'data') : undefined;
   if (!Array.isArray(data)) {
-    throw new CrmError('INVALID_RESPONSE', 'The entity scores answer has no data list.', { operation: 'Entity_Scores__s' });
+    throw new CrmError('INVALID_RESPONSE', 'The entity scores response has no data list.', { operation: 'Entity_Scores__s' });
   }
 
   const rows: RuleScore[] = [];

@@ -19,7 +19,7 @@ export interface ParsedRules {
 export function parseScoringRules(body: unknown): ParsedRules {
   const list = isObject(body) ? field(body, 'scoring_rules') : undefined;
   if (!Array.isArray(list)) {
-    throw new CrmError('INVALID_RESPONSE', 'The scoring rules answer has no scoring_rules list.', {
+    throw new CrmError('INVALID_RESPONSE', 'The scoring rules response has no scoring_rules list.', {
       operation: 'scoring_rules',
     });
   }

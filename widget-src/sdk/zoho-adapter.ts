@@ -121,7 +121,7 @@ function callWithTimeout<T>(operation: string, run: () => PromiseLike<T>, timeou
     };
     const handle = timers.setTimer(() => {
       finish(() =>
-        reject(new CrmError('TIMEOUT', `The CRM page did not answer ${operation} within ${timeoutMs} ms.`, { operation })),
+        reject(new CrmError('TIMEOUT', `The CRM page did not respond to ${operation} within ${timeoutMs} ms.`, { operation })),
       );
     }, timeoutMs);
 
@@ -140,9 +140,9 @@ function callWithTimeout<T>(operation: string, run: () => PromiseLike<T>, timeou
 }
 
 /**
- * Turns whatever the SDK threw or rejected with into a `CrmError`: a REST
- * `code` the value carries is kept (the host may reject with an error body,
- * as an object or as JSON text); anything else is `CONNECTION_FAILED`.
+ * Turns whatever the SDK threw or rejected with into a `CrmError`. The host
+ * may reject with a REST error body, as an object or as JSON text, so a
+ * `code` in the value is kept. Anything else is `CONNECTION_FAILED`.
  */
 function fromSdkFailure(error: unknown, operation: string): CrmError {
   if (error instanceof CrmError) return error;
