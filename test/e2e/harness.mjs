@@ -10,6 +10,7 @@ import { startSimulator } from '../../dev/server.mjs';
 /** How long a scenario may take to settle, unless its `expect.settleMs` sets another limit. */
 export const DEFAULT_SETTLE_MS = 6000;
 const POLL_INTERVAL_MS = 50;
+const STABLE_POLLS = 3;
 const FRAME_WAIT_MS = 5000;
 
 /**
@@ -149,11 +150,14 @@ export function readHostLog(page) {
  * Polls until the card has settled and matches `expect`, or `timeoutMs` passes.
  * Settled means: a state other than `loading`, every PageLoad sent and no response
  * still pending (responses the scenario withholds on purpose do not count).
- * Returns the last snapshot either way; the caller asserts on it.
+ * The match must hold for STABLE_POLLS polls in a row, so a response the widget
+ * has not processed yet cannot slip past. Returns the last snapshot either way;
+ * the caller asserts on it.
  */
 export async function waitForCard(page, frame, expect, timeoutMs = DEFAULT_SETTLE_MS) {
   const deadline = Date.now() + timeoutMs;
   let snapshot;
+  let matchingPolls = 0;
   for (;;) {
     const [card, host] = await Promise.all([readCard(frame), readHostStatus(page)]);
     snapshot = { ...card, host, timedOut: false };
@@ -162,7 +166,8 @@ export async function waitForCard(page, frame, expect, timeoutMs = DEFAULT_SETTL
       card.state !== 'loading' &&
       host.pageLoadsSent >= host.pageLoadsTotal &&
       host.pendingAnswers === 0;
-    if (settled && (!expect || cardMatches(card, expect))) return snapshot;
+    matchingPolls = settled && (!expect || cardMatches(card, expect)) ? matchingPolls + 1 : 0;
+    if (matchingPolls >= STABLE_POLLS) return snapshot;
     if (Date.now() > deadline) return { ...snapshot, timedOut: true };
     await pause(POLL_INTERVAL_MS);
   }

@@ -2,6 +2,8 @@
 // the widget, so they pass or fail independently of the widget's code.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -278,4 +280,41 @@ test('widget origin rewrites only the SDK tag', async () => {
 
   const outside = await fetch(`${origin}/%2e%2e/package.json`);
   assert.ok(outside.status === 403 || outside.status === 404, `a path outside app/ is refused (got ${outside.status})`);
+});
+
+test('start command reads its environment', async () => {
+  const sdkFile = join(extraDir, 'official-sdk.js');
+  writeFileSync(sdkFile, '/* stands for ZohoEmbededAppSDK.min.js */');
+  const child = spawn(process.execPath, [join(ROOT, 'dev', 'start.mjs'), '--skip-build'], {
+    env: { ...process.env, PORT: '0', SCENARIOS_DIR: extraDir, SDK_FILE: sdkFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+
+  try {
+    const deadline = Date.now() + WAIT_MS;
+    while (!/widget origin (\S+),/.test(stdout)) {
+      assert.ok(Date.now() < deadline, `no start message within ${WAIT_MS} ms; output: ${stdout}${stderr}`);
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    const hostUrl = /CRM simulator: (\S+)/.exec(stdout)[1];
+    const widgetOrigin = /widget origin (\S+),/.exec(stdout)[1];
+
+    const listing = await (await fetch(new URL('/__sim/scenarios', hostUrl))).json();
+    assert.ok(listing.scenarios.some((scenario) => scenario.name === 'dropped-in'), 'SCENARIOS_DIR is served');
+    assert.match(stderr, /broken\.json: invalid JSON/, 'the malformed file is reported on stderr');
+
+    const sdk = await (await fetch(`${widgetOrigin}/__sim/sdk.js`)).text();
+    assert.equal(sdk, '/* stands for ZohoEmbededAppSDK.min.js */', 'SDK_FILE replaces the stand-in');
+  } finally {
+    // A child that already crashed has nothing left to stop or wait for.
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }
 });
