@@ -4,7 +4,7 @@
  *
  * | code                          | automatic retry          | retry button             |
  * | ----------------------------- | ------------------------ | ------------------------ |
- * | INTERNAL_ERROR                | once, after 1 s          | no                       |
+ * | INTERNAL_ERROR                | once, after 1 s          | yes, at once             |
  * | TOO_MANY_REQUESTS             | no                       | yes, after `retry_after` |
  * | TIMEOUT, CONNECTION_FAILED    | no                       | yes, at once             |
  * | everything else               | no                       | no                       |
@@ -35,7 +35,9 @@ export const MAX_RETRY_AFTER_SECONDS = 3600;
 /** Wait for a TOO_MANY_REQUESTS that names no `retry_after`. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
-const USER_RETRYABLE = new Set(['TOO_MANY_REQUESTS', 'TIMEOUT', 'CONNECTION_FAILED']);
+// INTERNAL_ERROR is offered to the user only after its automatic retry failed
+// too, because the card shows an error only then.
+const USER_RETRYABLE = new Set(['INTERNAL_ERROR', 'TOO_MANY_REQUESTS', 'TIMEOUT', 'CONNECTION_FAILED']);
 
 /** Codes that get one automatic retry after `INTERNAL_ERROR_BACKOFF_MS`. */
 export function isAutoRetryable(code: string): boolean {

@@ -1,11 +1,11 @@
-import { createCardLoader } from '../api/load-card.js';
+import { createCardLoader, type CardLoader } from '../api/load-card.js';
 import { resolveApiHost } from '../api/environment.js';
 import { CrmError } from '../api/crm-error.js';
 import { parsePageLoad } from '../context/record-context.js';
 import type { RecordRef } from '../context/types.js';
 import type { EntityScoreCard } from '../elements/score-card.js';
 import { matchShippedLocale, resolveLocale, setLocale, textDirection } from '../i18n/locale.js';
-import { createLogger } from '../log.js';
+import { createLogger, type Logger } from '../log.js';
 import { createCrmHost } from '../sdk/zoho-adapter.js';
 import type { CrmHost } from '../sdk/crm-host.js';
 import { DEFAULT_SETTINGS, loadSettings, type LoadedSettings } from '../settings/index.js';
@@ -45,7 +45,7 @@ export function start(win: Window & typeof globalThis = window): void {
   // record, and shared by every later PageLoad in the same frame.
   let prepared: Promise<Prepared> | undefined;
   const prepare = (): Promise<Prepared> => {
-    prepared ??= prepareSession(win, host, card).then((result) => {
+    prepared ??= prepareSession(win, host, card, log).then((result) => {
       timeoutMs = result.loaded.settings.timeoutMs;
       return result;
     });
@@ -63,8 +63,7 @@ export function start(win: Window & typeof globalThis = window): void {
 
     if (context.kind === 'record') {
       card.loader = async (record: RecordRef, signal: AbortSignal) => {
-        const { loaded, apiHost, localeReady } = await prepare();
-        const loader = createCardLoader({ host, settings: loaded.settings, apiHost: () => apiHost, log });
+        const { loaded, loader, localeReady } = await prepare();
         const data = await loader(record, signal);
 
         // The user's language loads beside the scores; waiting for it here
@@ -86,7 +85,8 @@ export function start(win: Window & typeof globalThis = window): void {
 
 interface Prepared {
   loaded: LoadedSettings;
-  apiHost: Promise<string>;
+  /** One loader per frame, so a record never has two loads in flight. */
+  loader: CardLoader;
   /** Settles when the user's message catalogue is active; never rejects. */
   localeReady: Promise<void>;
 }
@@ -96,7 +96,7 @@ interface Prepared {
  * variable), data centre, user locale and theme. Only settings are awaited
  * before the scores request; locale and theme apply when they arrive.
  */
-async function prepareSession(win: Window, host: CrmHost, card: EntityScoreCard): Promise<Prepared> {
+async function prepareSession(win: Window, host: CrmHost, card: EntityScoreCard, log: Logger): Promise<Prepared> {
   const settingsUrl = new URL('../settings.json', import.meta.url).href;
   const settingsPromise = loadSettings(host, (url, init) => win.fetch(url, init), settingsUrl);
 
@@ -126,7 +126,8 @@ async function prepareSession(win: Window, host: CrmHost, card: EntityScoreCard)
     .catch(() => (card.theme = 'auto'));
 
   const loaded = await settingsPromise;
-  return { loaded, apiHost, localeReady };
+  const loader = createCardLoader({ host, settings: loaded.settings, apiHost: () => apiHost, log });
+  return { loaded, loader, localeReady };
 }
 
 function currentRecordId(card: EntityScoreCard): string {

@@ -28,7 +28,7 @@ const failure = (code: string): unknown => envelope({ code, status: 'error', mes
 
 describe('request policy', () => {
   const table: Array<[string, boolean, boolean]> = [
-    ['INTERNAL_ERROR', true, false],
+    ['INTERNAL_ERROR', true, true],
     ['TOO_MANY_REQUESTS', false, true],
     ['TIMEOUT', false, true],
     ['CONNECTION_FAILED', false, true],
