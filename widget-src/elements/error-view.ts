@@ -3,6 +3,7 @@ import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { CrmError } from '../api/crm-error.js';
 import { isUserRetryable } from '../api/policy.js';
+import { formatCount } from './format.js';
 
 /** Text of the error state: the failure and the next step. */
 interface ErrorText {
@@ -26,12 +27,18 @@ export function offersRetry(code: string): boolean {
  * the code allows one, and the code itself in small text for support.
  * While `waitSeconds` is above 0 the button stays disabled and counts down.
  */
-export function renderError(error: CrmError, waitSeconds: number, retry: () => void): TemplateResult {
+export function renderError(
+  error: CrmError,
+  waitSeconds: number,
+  retry: () => void,
+  locale: string | undefined,
+): TemplateResult {
   const text = describeError(error);
+  const seconds = formatCount(waitSeconds, locale);
   const retryButton = offersRetry(error.code)
     ? html`<button class="retry" part="retry-button" type="button" ?disabled=${waitSeconds > 0} @click=${retry}>
         ${waitSeconds > 0
-          ? msg(str`Try again in ${waitSeconds} s`, { id: 'error.retryIn' })
+          ? msg(str`Try again in ${seconds} s`, { id: 'error.retryIn' })
           : msg('Try again', { id: 'error.retry' })}
       </button>`
     : nothing;

@@ -22,6 +22,15 @@ export function formatScore(value: number, locale: string | undefined): string {
   return formatter.format(value);
 }
 
+/** Formats a count without sign, e.g. seconds or records, with the locale's digits. */
+export function formatCount(value: number, locale: string | undefined): string {
+  try {
+    return new Intl.NumberFormat(locale).format(value);
+  } catch {
+    return String(value);
+  }
+}
+
 /** Returns a score's text for sentences read by screen readers; null becomes "no value". */
 export function spokenScore(value: number | null, locale: string | undefined): string {
   return value === null ? msg('no value', { id: 'value.none' }) : formatScore(value, locale);

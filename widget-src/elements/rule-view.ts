@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Band, CardRule, DisplayOptions } from '../model/types.js';
 import { renderScore, spokenScore } from './format.js';
 import { bandIcon } from './icons.js';
@@ -142,9 +141,11 @@ function renderBar(rule: CardRule): TemplateResult | typeof nothing {
   const negative = Math.abs(rule.negative ?? 0);
   if (positive + negative === 0) return nothing;
 
+  // A .style property binding writes through the CSSOM, which the widget page's
+  // Content-Security-Policy allows; a style attribute would need 'unsafe-inline'.
   return html`<div class="bar">
-    <span class="pos" style=${styleMap({ '--_pos': String(positive) })}></span>
-    <span class="neg" style=${styleMap({ '--_neg': String(negative) })}></span>
+    <span class="pos" .style=${`flex-grow:${positive}`}></span>
+    <span class="neg" .style=${`flex-grow:${negative}`}></span>
   </div>`;
 }
 

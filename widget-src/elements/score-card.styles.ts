@@ -57,7 +57,6 @@ export const styles = css`
     padding: 12px 16px;
   }
   h2,
-  h3,
   p,
   dl,
   dd,
@@ -157,11 +156,9 @@ export const styles = css`
   }
   .pos {
     background: var(--_positive);
-    flex-grow: var(--_pos);
   }
   .neg {
     background: var(--_negative);
-    flex-grow: var(--_neg);
   }
   .touch,
   details,

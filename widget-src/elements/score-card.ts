@@ -10,6 +10,7 @@ import type { AdminNote, CardData, SettingProblem } from '../model/types.js';
 import { applyLocale, getLocale, textDirection } from '../i18n/locale.js';
 import type { ShippedLocale } from '../i18n/locale.js';
 import { Countdown } from './countdown.js';
+import { formatCount } from './format.js';
 import { renderError, toCrmError } from './error-view.js';
 import { renderCompactRule, renderPrimaryRule, renderRuleSkeleton } from './rule-view.js';
 import type { CardLoader, CardState, CardTheme } from './types.js';
@@ -37,7 +38,7 @@ type View =
  *
  * The element renders every state of the load itself. `loading` is a skeleton
  * the size of a one-rule card. `unavailable` means the widget is on a page
- * without a single supported record. `error` says what failed, what to do,
+ * without a single supported record. `error` explains what failed, what to do,
  * and shows the code. The other states are `ready` and `empty`. The current state is reflected in the `state`
  * attribute, and an error's code in `error-code`. State changes are
  * announced through a polite live region.
@@ -47,6 +48,7 @@ type View =
  * @csspart score - The headline score of the primary rule.
  * @csspart band - The band chip (icon and label).
  * @csspart message - The text of the empty, unavailable and error states.
+ * @csspart notes - The list of admin notes.
  * @csspart retry-button - The button that loads the scores again after an error.
  *
  * @cssprop [--entity-score-font=14px/1.4 system-ui, sans-serif] - Font shorthand of the card.
@@ -168,7 +170,7 @@ export class EntityScoreCard extends LitElement {
       case 'loading':
         return html`${renderRuleSkeleton()}<span class="sr-only">${msg('Loading entity scores…', { id: 'state.loading' })}</span>`;
       case 'unavailable':
-        return html`<p class="message" part="message">${unavailableText(view.context)}</p>`;
+        return html`<p class="message" part="message">${unavailableText(view.context, this.numberLocale())}</p>`;
       case 'empty':
         return html`<div class="message" part="message">
             <p>${msg('No score yet for this record.', { id: 'state.empty' })}</p>
@@ -178,7 +180,7 @@ export class EntityScoreCard extends LitElement {
       case 'ready':
         return this.renderCard(view.data);
       case 'error':
-        return renderError(view.error, this.countdown.remainingSeconds, this.retry);
+        return renderError(view.error, this.countdown.remainingSeconds, this.retry, this.numberLocale());
     }
   }
 
@@ -238,12 +240,12 @@ function sameRecord(a: RecordRef, b: RecordRef): boolean {
   return a.module === b.module && a.recordId === b.recordId;
 }
 
-function unavailableText(context: Exclude<RecordContext, { kind: 'record' }>): string {
+function unavailableText(context: Exclude<RecordContext, { kind: 'record' }>, locale: string | undefined): string {
   switch (context.kind) {
     case 'no-record':
       return msg('Open this widget from a Lead, Contact, Deal or Account record page.', { id: 'context.noRecord' });
     case 'several-records':
-      return msg(str`${context.count} records are selected. Select a single record to see its entity scores.`, {
+      return msg(str`${formatCount(context.count, locale)} records are selected. Select a single record to see its entity scores.`, {
         id: 'context.severalRecords',
       });
     case 'unsupported-module':

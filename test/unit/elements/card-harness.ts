@@ -4,7 +4,14 @@ import type { RecordContext, RecordRef } from '../../../widget-src/context/types
 import { EntityScoreCard } from '../../../widget-src/elements/score-card.js';
 import type { CardLoader } from '../../../widget-src/elements/types.js';
 import type { CardData } from '../../../widget-src/model/types.js';
+import { setLocale } from '../../../widget-src/i18n/locale.js';
 import { deferred, fixture, type Deferred, type FixtureOptions } from '../helpers/fixture.js';
+
+// A card with a `locale` switches the messages of the whole page; the next
+// test starts in English again.
+afterEach(async () => {
+  await setLocale('en');
+});
 
 export const LEAD: RecordContext = { kind: 'record', module: 'Leads', recordId: '4876876000000123001' };
 export const DEAL: RecordContext = { kind: 'record', module: 'Deals', recordId: '4876876000002768054' };

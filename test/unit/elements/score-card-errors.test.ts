@@ -139,6 +139,15 @@ describe('entity-score-card errors', () => {
       expect(calls).to.have.length(2);
     });
 
+    it('formats the countdown in the locale', async () => {
+      const { loader, calls } = fakeLoader();
+      const card = await mountCard({ context: LEAD, loader, locale: 'de-DE' });
+      calls[0]?.answer.reject(new CrmError('TOO_MANY_REQUESTS', 'slow down', { retryAfterSeconds: 1234 }));
+      await settled(card);
+
+      expect(textOf(retryButton(card))).to.include(new Intl.NumberFormat('de-DE').format(1234));
+    });
+
     it('waits the default time without retry_after', async () => {
       const { card } = await renderError('TOO_MANY_REQUESTS');
 

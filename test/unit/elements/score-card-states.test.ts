@@ -87,7 +87,7 @@ describe('entity-score-card states', () => {
 
   const unavailable = [
     { context: { kind: 'no-record' }, text: 'Open this widget from a Lead, Contact, Deal or Account record page.' },
-    { context: { kind: 'several-records', module: 'Leads', count: 3 }, text: 'Select a single record' },
+    { context: { kind: 'several-records', module: 'Leads', count: 3 }, text: '3 records are selected. Select a single record' },
     { context: { kind: 'unsupported-module', module: 'Products' }, text: 'not available for this module (Products)' },
     { context: { kind: 'invalid-record', module: 'Leads', value: '12ab' }, text: '"12ab" is not a valid Leads record id' },
   ] as const;
