@@ -95,7 +95,7 @@ function describeError(error: CrmError): ErrorText {
     case 'INTERNAL_ERROR':
       return {
         problem: msg('The CRM server reported an internal error.', { id: 'error.server' }),
-        action: msg('Wait a moment, then reload the page. If it keeps failing, contact Zoho support.', {
+        action: msg('Try again in a moment. If it keeps failing, contact Zoho support.', {
           id: 'error.serverAction',
         }),
       };

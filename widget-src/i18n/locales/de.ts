@@ -36,7 +36,7 @@ export const templates = {
   'error.sdk': 'Das Widget-Skript von Zoho wurde nicht geladen.',
   'error.sdkAction': 'Laden Sie die Seite neu. Wenn der Fehler bleibt, prüfen Sie, ob Ihr Netzwerk live.zwidgets.com zulässt.',
   'error.server': 'Der CRM-Server hat einen internen Fehler gemeldet.',
-  'error.serverAction': 'Warten Sie einen Moment und laden Sie die Seite dann neu. Wenn der Fehler bleibt, wenden Sie sich an den Zoho-Support.',
+  'error.serverAction': 'Versuchen Sie es in einem Moment erneut. Wenn der Fehler bleibt, wenden Sie sich an den Zoho-Support.',
   'error.setting': str`Die Widget-Einstellung „${0}“ hat einen Wert, den das Widget nicht verwenden kann.`,
   'error.settingAction': 'Ein Admin muss ihn in den Widget-Einstellungen oder in der Org-Variable korrigieren.',
   'error.timeout': 'CRM hat nicht rechtzeitig geantwortet.',

@@ -36,7 +36,7 @@ export const templates = {
   'error.sdk': 'No se cargó el script de widgets de Zoho.',
   'error.sdkAction': 'Vuelva a cargar la página. Si el problema continúa, compruebe que su red permite live.zwidgets.com.',
   'error.server': 'El servidor de CRM informó de un error interno.',
-  'error.serverAction': 'Espere un momento y vuelva a cargar la página. Si el problema continúa, contacte con el soporte de Zoho.',
+  'error.serverAction': 'Vuelva a intentarlo en unos momentos. Si el problema continúa, contacte con el soporte de Zoho.',
   'error.setting': str`El ajuste «${0}» del widget tiene un valor que el widget no puede usar.`,
   'error.settingAction': 'Un administrador debe corregirlo en la configuración del widget o en la variable de organización.',
   'error.timeout': 'CRM no respondió a tiempo.',

@@ -36,7 +36,7 @@ export const templates = {
   'error.sdk': 'Le script de widget de Zoho ne s’est pas chargé.',
   'error.sdkAction': 'Rechargez la page. Si le problème persiste, vérifiez que votre réseau autorise live.zwidgets.com.',
   'error.server': 'Le serveur CRM a signalé une erreur interne.',
-  'error.serverAction': 'Patientez un instant, puis rechargez la page. Si le problème persiste, contactez le support Zoho.',
+  'error.serverAction': 'Réessayez dans un instant. Si le problème persiste, contactez le support Zoho.',
   'error.setting': str`Le paramètre « ${0} » du widget a une valeur que le widget ne peut pas utiliser.`,
   'error.settingAction': 'Un administrateur doit la corriger dans les paramètres du widget ou dans la variable d’organisation.',
   'error.timeout': 'CRM n’a pas répondu à temps.',

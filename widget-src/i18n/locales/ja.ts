@@ -36,7 +36,7 @@ export const templates = {
   'error.sdk': 'Zohoのウィジェット用スクリプトを読み込めませんでした。',
   'error.sdkAction': 'ページを再読み込みしてください。問題が解決しない場合は、ネットワークで live.zwidgets.com が許可されているか確認してください。',
   'error.server': 'CRMサーバーで内部エラーが発生しました。',
-  'error.serverAction': 'しばらく待ってから、ページを再読み込みしてください。問題が解決しない場合は、Zohoサポートにお問い合わせください。',
+  'error.serverAction': 'しばらくしてから、もう一度お試しください。問題が解決しない場合は、Zohoサポートにお問い合わせください。',
   'error.setting': str`ウィジェットの設定「${0}」の値を使用できません。`,
   'error.settingAction': '管理者が、ウィジェットの設定または組織変数で値を修正する必要があります。',
   'error.timeout': 'CRMから時間内に応答がありませんでした。',

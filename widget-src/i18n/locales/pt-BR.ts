@@ -36,7 +36,7 @@ export const templates = {
   'error.sdk': 'O script de widgets da Zoho não foi carregado.',
   'error.sdkAction': 'Recarregue a página. Se o problema continuar, verifique se a sua rede permite live.zwidgets.com.',
   'error.server': 'O servidor do CRM informou um erro interno.',
-  'error.serverAction': 'Aguarde um momento e recarregue a página. Se o problema continuar, entre em contato com o suporte da Zoho.',
+  'error.serverAction': 'Tente novamente em alguns instantes. Se o problema continuar, entre em contato com o suporte da Zoho.',
   'error.setting': str`A configuração "${0}" do widget tem um valor que o widget não consegue usar.`,
   'error.settingAction': 'Um administrador deve corrigi-la nas configurações do widget ou na variável da organização.',
   'error.timeout': 'O CRM não respondeu a tempo.',
