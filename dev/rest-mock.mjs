@@ -1,7 +1,7 @@
 // A mock of the two CRM REST endpoints the widget calls through its Connection:
 //   GET https://www.zohoapis.<tld>/crm/v7/{module}/{record_id}/Entity_Scores__s?fields=…
 //   GET https://www.zohoapis.<tld>/crm/v7/settings/automation/scoring_rules?module=…
-// It validates the request the way CRM does, then answers from the scenario.
+// It validates the request the way CRM does, then responds from the scenario.
 import { DATA_CENTRE_TLDS } from './scenarios.mjs';
 
 /** Fields `Entity_Scores__s` accepts in `fields`; `id` is always returned. */
@@ -36,7 +36,7 @@ const PAGE_TOKEN_PREFIX = 'sim-page-';
  * - `{kind: "envelope", status, body, statusMessageAsString}`: resolve with the
  *   usual envelope around `body` (no body, as for 204, gives an empty `statusMessage`);
  * - `{kind: "raw", envelope}`: resolve with this envelope unchanged;
- * - `{kind: "reject", data}`: answer EVENT_RESPONSE_FAILURE;
+ * - `{kind: "reject", data}`: send EVENT_RESPONSE_FAILURE;
  * - `{kind: "none"}`: never answer.
  * `delayMs` tells the server how long to wait before sending the outcome.
  * @typedef {{kind: string, status?: number, body?: unknown, statusMessageAsString?: boolean,
@@ -106,8 +106,8 @@ function parseRequest(request) {
   if (parameters === INVALID) return { error: restError('INVALID_DATA', { note: 'parameters is not valid JSON text' }) };
   parseJsonText(request.headers);
 
-  // param_type 1 sends `parameters` as the query string; other types send them in the body,
-  // which a GET ignores, so the endpoint then sees no `fields`.
+  // param_type 1 sends `parameters` as the query string. Other types send them in the body,
+  // which a GET ignores, so the endpoint then gets no `fields`.
   const query = new URLSearchParams(url.search);
   if (Number(request.param_type) === 1 && parameters && typeof parameters === 'object') {
     for (const [key, value] of Object.entries(parameters)) {
@@ -260,7 +260,7 @@ function completeRule(rule, requestedModule) {
   };
 }
 
-/** Builds a CRM error answer: `{code, message, status: "error", details}` with the code's HTTP status. */
+/** Builds a CRM error response: `{code, message, status: "error", details}` with the code's HTTP status. */
 export function restError(code, { details = {}, note } = {}) {
   const [status, message] = ERROR_CATALOGUE[code];
   return { kind: 'envelope', status, body: { code, message, status: 'error', details }, note };

@@ -1,6 +1,6 @@
 // Loads and validates the simulator's scenario files (one JSON object per file).
-// The schema is documented in dev/README.md; every check here names the file
-// and the key so a typo in a dropped-in folder is easy to find.
+// dev/README.md documents the schema. Every check here names the file and the
+// key, so a typo in a dropped-in folder is easy to find.
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -313,7 +313,7 @@ function validateExpect(expect, fail) {
   return expect;
 }
 
-/** True for `{value}`, `{reject}` or `{noAnswer}` wrappers, which control how the host answers. */
+/** True for `{value}`, `{reject}` or `{noAnswer}` wrappers, which set how the host responds. */
 export function isSdkDirective(answer) {
   return isPlainObject(answer) && (Object.hasOwn(answer, 'value') || Object.hasOwn(answer, 'reject') || Object.hasOwn(answer, 'noAnswer'));
 }

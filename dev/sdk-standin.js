@@ -91,8 +91,8 @@
     requestExtraScript();
   }
 
-  // SDK 1.2+ asks the host for an extra script before init() resolves. A failure
-  // answer is normal; without any answer init() stays pending, but PageLoad still fires.
+  // SDK 1.2+ requests an extra script URL from the host before init() resolves. A failure
+  // response is normal. Without any response init() stays pending, but PageLoad still fires.
   function requestExtraScript() {
     send('ZDK_EVENT', { action: 'get_zdk_url' }).then(finishInit, finishInit);
   }

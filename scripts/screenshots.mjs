@@ -90,8 +90,8 @@ async function open(scenario, width, viewport = VIEWPORT) {
   return { page, frame };
 }
 
-// The widget requests its height through Resize after each render; wait until
-// the frame keeps one size for a few polls so the picture is not cut off.
+// The widget requests its height through Resize after each render. Waiting until
+// the frame keeps one size for a few polls keeps the picture from being cut off.
 async function waitForStableFrame(page, scenario) {
   let last = '';
   let sameCount = 0;
