@@ -5,6 +5,8 @@
 export type WidgetErrorCode =
   /** The `ZOHO` global is missing: the SDK script was blocked or failed to load. */
   | 'SDK_NOT_LOADED'
+  /** The widget's own second chunk (adapter, API client, settings) failed to load. */
+  | 'WIDGET_NOT_LOADED'
   /** An SDK call got no answer within the configured timeout. */
   | 'TIMEOUT'
   /** The host or the Connection reported a failure that carries no REST code. */

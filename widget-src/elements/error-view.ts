@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { CrmError } from '../api/crm-error.js';
+import type { CrmError } from '../api/crm-error.js';
 import { isUserRetryable } from '../api/policy.js';
 import { formatCount } from './format.js';
 
@@ -9,12 +9,6 @@ import { formatCount } from './format.js';
 interface ErrorText {
   problem: string;
   action: string;
-}
-
-/** Returns the failure as a `CrmError`; anything else the loader threw gets a widget code. */
-export function toCrmError(error: unknown): CrmError {
-  if (error instanceof CrmError) return error;
-  return new CrmError('UNEXPECTED_ERROR', error instanceof Error ? error.message : String(error));
 }
 
 /** Returns whether the card offers a retry button for `code`, as the API policy decides. */

@@ -1,22 +1,29 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { CrmError } from '../api/crm-error.js';
 import { retryAfterMs } from '../api/policy.js';
 import type { RecordContext, RecordRef } from '../context/types.js';
-import type { AdminNote, CardData, SettingProblem } from '../model/types.js';
+import type { CardData } from '../model/types.js';
 import { applyLocale, getLocale, textDirection } from '../i18n/locale.js';
 import type { ShippedLocale } from '../i18n/locale.js';
 import { Countdown } from './countdown.js';
 import { formatCount } from './format.js';
-import { renderError, toCrmError } from './error-view.js';
-import { renderCompactRule, renderPrimaryRule, renderRuleSkeleton } from './rule-view.js';
+import { renderRuleSkeleton } from './skeleton.js';
+import { toCrmError } from './to-crm-error.js';
 import type { CardLoader, CardState, CardTheme } from './types.js';
 import { styles } from './score-card.styles.js';
 
 export type { CardLoader, CardState, CardTheme } from './types.js';
+
+type Views = typeof import('./views.js');
+
+// Loaded once per page, starting when this module is evaluated. Until it has
+// arrived, the settled states render as the skeleton and reflect `loading`.
+let views: Views | undefined;
+const viewsReady: Promise<Views> = import('./views.js').then((module) => (views = module));
 
 /** A loaded card together with the record it belongs to. */
 interface LoadedCard {
@@ -65,7 +72,6 @@ type View =
  * @cssprop [--entity-score-skeleton=#e6e9ed] - Placeholder blocks while loading.
  */
 @localized()
-@customElement('entity-score-card')
 export class EntityScoreCard extends LitElement {
   static override styles = styles;
 
@@ -100,7 +106,15 @@ export class EntityScoreCard extends LitElement {
       if (context?.kind !== 'record' || loader === undefined) return initialState;
 
       const record: RecordRef = { module: context.module, recordId: context.recordId };
-      const data = await loader(record, signal);
+      // Settled states need the views module; waiting here keeps `taskComplete`
+      // meaning "rendered", for errors as well as for data.
+      const [data] = await Promise.all([
+        loader(record, signal).catch(async (error: unknown) => {
+          await viewsReady;
+          throw error;
+        }),
+        viewsReady,
+      ]);
       return { record, data } satisfies LoadedCard;
     },
     args: () => [this.context, this.loader, this.retryCount] as const,
@@ -143,7 +157,19 @@ export class EntityScoreCard extends LitElement {
     </div>`;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!views) void viewsReady.then(() => this.requestUpdate());
+  }
+
   private view(): View {
+    const view = this.settledView();
+    // Ready, empty and error render with the views module; until it is here, the skeleton stays.
+    if (!views && view.state !== 'unavailable') return { state: 'loading' };
+    return view;
+  }
+
+  private settledView(): View {
     if (this.startupError) return { state: 'error', error: this.startupError };
 
     const context = this.context;
@@ -166,44 +192,26 @@ export class EntityScoreCard extends LitElement {
   }
 
   private renderView(view: View): TemplateResult {
+    const locale = this.numberLocale();
+    // view() returns `loading` until the views module has arrived.
+    const loaded = views as Views;
+
     switch (view.state) {
       case 'loading':
         return html`${renderRuleSkeleton()}<span class="sr-only">${msg('Loading entity scores…', { id: 'state.loading' })}</span>`;
       case 'unavailable':
-        return html`<p class="message" part="message">${unavailableText(view.context, this.numberLocale())}</p>`;
+        return html`<p class="message" part="message">${unavailableText(view.context, locale)}</p>`;
       case 'empty':
         return html`<div class="message" part="message">
             <p>${msg('No score yet for this record.', { id: 'state.empty' })}</p>
             <p class="muted">${msg('Scores appear once a scoring rule has run on this record.', { id: 'state.emptyHint' })}</p>
           </div>
-          ${this.renderNotes(view.data.notes)}`;
+          ${loaded.renderNotes(view.data.notes)}`;
       case 'ready':
-        return this.renderCard(view.data);
+        return loaded.renderRules(view.data, locale, this.expanded, this.toggleRule);
       case 'error':
-        return renderError(view.error, this.countdown.remainingSeconds, this.retry, this.numberLocale());
+        return loaded.renderError(view.error, this.countdown.remainingSeconds, this.retry, locale);
     }
-  }
-
-  private renderCard(data: CardData): TemplateResult {
-    const [primary, ...others] = data.rules;
-    const locale = this.numberLocale();
-
-    return html`${primary ? renderPrimaryRule(primary, data.display, locale) : nothing}
-    ${others.length > 0
-      ? html`<ul class="others">
-          ${others.map((rule, i) =>
-            renderCompactRule(rule, data.display, locale, i + 1, this.expanded.has(i + 1), this.toggleRule),
-          )}
-        </ul>`
-      : nothing}
-    ${this.renderNotes(data.notes)}`;
-  }
-
-  private renderNotes(notes: readonly AdminNote[]): TemplateResult | typeof nothing {
-    if (notes.length === 0) return nothing;
-    return html`<ul class="notes" part="notes">
-      ${notes.map((note) => html`<li>${noteText(note)}</li>`)}
-    </ul>`;
   }
 
   private announcement(view: View): string {
@@ -259,39 +267,8 @@ function unavailableText(context: Exclude<RecordContext, { kind: 'record' }>, lo
   }
 }
 
-function noteText(note: AdminNote): string {
-  if (note.kind === 'rules-unavailable') {
-    const unavailable = msg(str`Rule names are unavailable (code ${note.code}).`, { id: 'note.rulesUnavailable' });
-    if (!note.scope) return unavailable;
-    return `${unavailable} ${msg(str`An admin can add the scope ${note.scope} to the Connection.`, { id: 'note.addScope' })}`;
-  }
-
-  const ignored = msg(str`Setting ${note.key} was ignored: ${problemText(note.problem)}; the default applies.`, {
-    id: 'note.invalidSetting',
-  });
-  if (!note.expected) return ignored;
-  return `${ignored} ${msg(str`Expected: ${note.expected}.`, { id: 'note.expected' })}`;
-}
-
-function problemText(problem: SettingProblem): string {
-  switch (problem) {
-    case 'invalid-json':
-      return msg('not valid JSON', { id: 'problem.invalidJson' });
-    case 'wrong-type':
-      return msg('wrong type', { id: 'problem.wrongType' });
-    case 'unknown-key':
-      return msg('unknown setting', { id: 'problem.unknownKey' });
-    case 'out-of-range':
-      return msg('value out of range', { id: 'problem.outOfRange' });
-    case 'overlapping-bands':
-      return msg('bands overlap', { id: 'problem.overlappingBands' });
-    case 'unavailable':
-      return msg('settings file could not be loaded', { id: 'problem.unavailable' });
-    default:
-      // A problem added to the model after this build: an admin can still look up its code.
-      return problem;
-  }
-}
+// A guarded define: a second copy of the bundle on the same page must not throw.
+if (!customElements.get('entity-score-card')) customElements.define('entity-score-card', EntityScoreCard);
 
 declare global {
   interface HTMLElementTagNameMap {

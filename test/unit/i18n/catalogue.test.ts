@@ -11,12 +11,15 @@ import { templates as hi } from '../../../widget-src/i18n/locales/hi.js';
 import { templates as ja } from '../../../widget-src/i18n/locales/ja.js';
 import { templates as ptBR } from '../../../widget-src/i18n/locales/pt-BR.js';
 
-// Every source file that calls msg(). A new file with messages belongs here.
+// Every source file that calls msg(). A new file with messages belongs here;
+// test/node/i18n-sources.test.mjs fails when one is missing.
 const SOURCE_FILES = [
   'score-card.ts',
   'rule-view.ts',
   'error-view.ts',
   'format.ts',
+  'views.ts',
+  'skeleton.ts',
 ].map((name) => `../../../widget-src/elements/${name}`);
 
 const CATALOGUES: Record<string, LocaleModule['templates']> = { ar, de, es, fr, hi, 'pt-BR': ptBR, ja };
