@@ -73,8 +73,13 @@ export function renderCompactRule(
 
   return html`<li part="rule">
     <button class="row" type="button" aria-expanded=${expanded} aria-controls=${detailsId} @click=${() => toggle(index)}>
-      <span class="sr-only">${ruleSummary(rule, display, locale)}</span>
+      <span class="sr-only">${ruleSummary(rule, display, locale)}${rule.active === false
+          ? ` ${msg('Inactive: this score no longer updates', { id: 'rule.inactive' })}`
+          : ''}</span>
       <span class="name" aria-hidden="true">${ruleName(rule)}</span>
+      ${rule.active === false
+        ? html`<span class="inactive" aria-hidden="true">${msg('Inactive', { id: 'rule.inactiveTag' })}</span>`
+        : nothing}
       <span class="score" aria-hidden="true">${renderScore(rule.score, locale)}</span>
       ${band === null ? nothing : html`<span aria-hidden="true">${renderBand(band)}</span>`}
     </button>

@@ -200,6 +200,10 @@ export const styles = css`
     padding-block: 8px;
     cursor: pointer;
   }
+  .row .inactive {
+    margin: 0;
+    flex: none;
+  }
   .row .name {
     flex: 1;
   }

@@ -62,6 +62,7 @@ export const templates = {
   'rule.about': 'حول هذه القاعدة',
   'rule.fallbackName': str`Scoring Rule ${0}`,
   'rule.inactive': 'غير نشطة: لم يعد هذا الـ Score يُحدَّث',
+  'rule.inactiveTag': 'غير نشطة',
   'rule.summary': str`${0}: Score ${1}، إيجابي ${2}، سلبي ${3}.`,
   'rule.summaryBand': str`${0}: Score ${1} (${2})، إيجابي ${3}، سلبي ${4}.`,
   'rule.unnamed': 'Scoring Rule',

@@ -62,6 +62,7 @@ export const templates = {
   'rule.about': 'Über diese Regel',
   'rule.fallbackName': str`Scoring Rule ${0}`,
   'rule.inactive': 'Inaktiv: Dieser Score wird nicht mehr aktualisiert',
+  'rule.inactiveTag': 'Inaktiv',
   'rule.summary': str`${0}: Score ${1}, positiv ${2}, negativ ${3}.`,
   'rule.summaryBand': str`${0}: Score ${1} (${2}), positiv ${3}, negativ ${4}.`,
   'rule.unnamed': 'Scoring Rule',

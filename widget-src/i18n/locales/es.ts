@@ -62,6 +62,7 @@ export const templates = {
   'rule.about': 'Acerca de esta regla',
   'rule.fallbackName': str`Scoring Rule ${0}`,
   'rule.inactive': 'Inactiva: este Score ya no se actualiza',
+  'rule.inactiveTag': 'Inactiva',
   'rule.summary': str`${0}: Score ${1}, positivo ${2}, negativo ${3}.`,
   'rule.summaryBand': str`${0}: Score ${1} (${2}), positivo ${3}, negativo ${4}.`,
   'rule.unnamed': 'Scoring Rule',

@@ -62,6 +62,7 @@ export const templates = {
   'rule.about': 'À propos de cette règle',
   'rule.fallbackName': str`Scoring Rule ${0}`,
   'rule.inactive': 'Inactive : ce Score n’est plus mis à jour',
+  'rule.inactiveTag': 'Inactive',
   'rule.summary': str`${0} : Score ${1}, positif ${2}, négatif ${3}.`,
   'rule.summaryBand': str`${0} : Score ${1} (${2}), positif ${3}, négatif ${4}.`,
   'rule.unnamed': 'Scoring Rule',

@@ -62,6 +62,7 @@ export const templates = {
   'rule.about': 'इस नियम के बारे में',
   'rule.fallbackName': str`Scoring Rule ${0}`,
   'rule.inactive': 'निष्क्रिय: यह Score अब अपडेट नहीं होता',
+  'rule.inactiveTag': 'निष्क्रिय',
   'rule.summary': str`${0}: Score ${1}, सकारात्मक ${2}, नकारात्मक ${3}।`,
   'rule.summaryBand': str`${0}: Score ${1} (${2}), सकारात्मक ${3}, नकारात्मक ${4}।`,
   'rule.unnamed': 'Scoring Rule',

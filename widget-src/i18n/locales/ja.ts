@@ -62,6 +62,7 @@ export const templates = {
   'rule.about': 'このルールについて',
   'rule.fallbackName': str`Scoring Rule ${0}`,
   'rule.inactive': '無効: このScoreは更新されなくなりました',
+  'rule.inactiveTag': '無効',
   'rule.summary': str`${0}: Score ${1}、プラス ${2}、マイナス ${3}。`,
   'rule.summaryBand': str`${0}: Score ${1}（${2}）、プラス ${3}、マイナス ${4}。`,
   'rule.unnamed': 'Scoring Rule',

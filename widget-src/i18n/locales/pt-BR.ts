@@ -62,6 +62,7 @@ export const templates = {
   'rule.about': 'Sobre esta regra',
   'rule.fallbackName': str`Scoring Rule ${0}`,
   'rule.inactive': 'Inativa: este Score não é mais atualizado',
+  'rule.inactiveTag': 'Inativa',
   'rule.summary': str`${0}: Score ${1}, positivo ${2}, negativo ${3}.`,
   'rule.summaryBand': str`${0}: Score ${1} (${2}), positivo ${3}, negativo ${4}.`,
   'rule.unnamed': 'Scoring Rule',
