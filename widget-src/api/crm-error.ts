@@ -9,8 +9,14 @@ export type WidgetErrorCode =
   | 'WIDGET_NOT_LOADED'
   /** An SDK call got no answer within the configured timeout. */
   | 'TIMEOUT'
-  /** The host or the Connection reported a failure that carries no REST code. */
+  /** The Connection failed: `details.status` false, or the host rejected `CONNECTION.invoke` without a REST code. */
   | 'CONNECTION_FAILED'
+  /**
+   * Another SDK call (`GetCurrentEnvironment`, `getCurrentUser`, …) threw or was
+   * rejected without a REST code, or `CONNECTION.invoke` threw before reaching
+   * the host. `details.operation` names the call.
+   */
+  | 'CRM_CALL_FAILED'
   /** `GetCurrentEnvironment` named a data centre the widget has no API host for. */
   | 'UNKNOWN_DATA_CENTRE'
   /** A REST answer was not the expected JSON shape. */

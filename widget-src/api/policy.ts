@@ -2,12 +2,12 @@
  * The request policy, in one place: which failures retry, when, and how far
  * paging goes.
  *
- * | code                          | automatic retry          | retry button             |
- * | ----------------------------- | ------------------------ | ------------------------ |
- * | INTERNAL_ERROR                | once, after 1 s          | yes, at once             |
- * | TOO_MANY_REQUESTS             | no                       | yes, after `retry_after` |
- * | TIMEOUT, CONNECTION_FAILED    | no                       | yes, at once             |
- * | everything else               | no                       | no                       |
+ * | code                                         | automatic retry | retry button             |
+ * | -------------------------------------------- | --------------- | ------------------------ |
+ * | INTERNAL_ERROR                               | once, after 1 s | yes, at once             |
+ * | TOO_MANY_REQUESTS                            | no              | yes, after `retry_after` |
+ * | TIMEOUT, CONNECTION_FAILED, CRM_CALL_FAILED  | no              | yes, at once             |
+ * | everything else                              | no              | no                       |
  *
  * Every SDK call is bounded by the settings' `timeoutMs` in the adapter, and
  * the backoff is shorter than any sensible timeout, so no wait is unbounded.
@@ -37,7 +37,7 @@ export const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
 // INTERNAL_ERROR is offered to the user only after its automatic retry failed
 // too, because the card shows an error only then.
-const USER_RETRYABLE = new Set(['INTERNAL_ERROR', 'TOO_MANY_REQUESTS', 'TIMEOUT', 'CONNECTION_FAILED']);
+const USER_RETRYABLE = new Set(['INTERNAL_ERROR', 'TOO_MANY_REQUESTS', 'TIMEOUT', 'CONNECTION_FAILED', 'CRM_CALL_FAILED']);
 
 /** Codes that get one automatic retry after `INTERNAL_ERROR_BACKOFF_MS`. */
 export function isAutoRetryable(code: string): boolean {

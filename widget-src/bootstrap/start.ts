@@ -56,23 +56,23 @@ export function start(win: Window & typeof globalThis = window): void {
     onError: (error) => log.error('resize', currentRecordId(card), codeOf(error)),
   });
 
+  // Set once: the card calls the loader only for a `record` context, so a
+  // PageLoad without a single usable record sends no request.
+  card.loader = async (record: RecordRef, signal: AbortSignal) => {
+    const { loaded, loader, localeReady } = await prepare();
+    const data = await loader(record, signal);
+
+    // The user's language loads beside the scores; waiting for it here
+    // keeps the card from showing English text for one frame. A catalogue
+    // that never arrives delays the scores by one SDK timeout at most.
+    await Promise.race([localeReady, new Promise<void>((resolve) => win.setTimeout(resolve, timeoutMs))]);
+    return { ...data, notes: [...loaded.notes, ...data.notes] };
+  };
+
   let pageLoadSeen = false;
   host.onPageLoad((payload) => {
     pageLoadSeen = true;
-    const context = parsePageLoad(payload);
-
-    if (context.kind === 'record') {
-      card.loader = async (record: RecordRef, signal: AbortSignal) => {
-        const { loaded, loader, localeReady } = await prepare();
-        const data = await loader(record, signal);
-
-        // The user's language loads beside the scores; waiting for it here
-        // keeps the card from showing English text for one frame.
-        await localeReady;
-        return { ...data, notes: [...loaded.notes, ...data.notes] };
-      };
-    }
-    card.context = context;
+    card.context = parsePageLoad(payload);
   });
   host.init();
 
@@ -103,13 +103,15 @@ async function prepareSession(win: Window, host: CrmHost, card: EntityScoreCard,
   // The data centre request must not wait for the org variable, or the scores
   // request would be a third sequential round trip. It reads its cache with
   // the default expiry: a user's data centre does not change within a session.
-  const apiHost = resolveApiHost(host, DEFAULT_SETTINGS);
-  // The loader awaits it; this keeps an early failure from being reported as unhandled.
-  apiHost.catch(() => undefined);
+  const apiHost = sharedUntilFailed(() => resolveApiHost(host, DEFAULT_SETTINGS));
 
   const localeReady = host
     .getCurrentUser()
-    .catch(() => undefined)
+    .catch((error: unknown) => {
+      // The card falls back to the browser's language, so the failure is only logged.
+      log.error('start', '-', codeOf(error), 'CONFIG.getCurrentUser');
+      return undefined;
+    })
     .then(async (user) => {
       const locale = resolveLocale(user, win.navigator.languages);
       const shipped = matchShippedLocale(locale);
@@ -123,10 +125,13 @@ async function prepareSession(win: Window, host: CrmHost, card: EntityScoreCard,
   host
     .getUserPreference()
     .then((answer) => (card.theme = themeFromPreference(answer)))
-    .catch(() => (card.theme = 'auto'));
+    .catch((error: unknown) => {
+      log.error('start', '-', codeOf(error), 'CONFIG.getUserPreference');
+      card.theme = 'auto';
+    });
 
   const loaded = await settingsPromise;
-  const loader = createCardLoader({ host, settings: loaded.settings, apiHost: () => apiHost, log });
+  const loader = createCardLoader({ host, settings: loaded.settings, apiHost, log });
   return { loaded, loader, localeReady };
 }
 
@@ -136,4 +141,35 @@ function currentRecordId(card: EntityScoreCard): string {
 
 function codeOf(error: unknown): string {
   return error instanceof CrmError ? error.code : 'UNKNOWN';
+}
+
+/**
+ * Starts `request` at once and returns a function that hands out its promise.
+ * Once a failure has been handed out, the next call starts the request again,
+ * so the retry button sends a new request instead of showing the same failure.
+ * A failure that arrives before the first load is shown once, not retried
+ * without the user.
+ */
+function sharedUntilFailed<T>(request: () => Promise<T>): () => Promise<T> {
+  let current: Promise<T>;
+  let failed = false;
+  let handedOut = false;
+
+  const begin = (): void => {
+    const pending = request();
+    current = pending;
+    failed = false;
+    handedOut = false;
+    // Also keeps a failure before the first load from being reported as unhandled.
+    pending.catch(() => {
+      if (current === pending) failed = true;
+    });
+  };
+  begin();
+
+  return () => {
+    if (failed && handedOut) begin();
+    handedOut = true;
+    return current;
+  };
 }

@@ -123,6 +123,11 @@ function describeError(error: CrmError): ErrorText {
           id: 'error.connectionAction',
         }),
       };
+    case 'CRM_CALL_FAILED':
+      return {
+        problem: msg('The CRM page did not complete a request from the widget.', { id: 'error.crmCall' }),
+        action: msg('Try again. If it keeps failing, reload the page.', { id: 'error.crmCallAction' }),
+      };
     case 'UNKNOWN_DATA_CENTRE':
       return {
         problem: msg(str`The widget has no API address for the data centre "${details.dataCentre ?? '?'}".`, {

@@ -13,6 +13,8 @@ export interface CrmHostOptions {
 /** Used when `timeoutMs()` gives something unusable (not a positive finite number). */
 const FALLBACK_TIMEOUT_MS = 10_000;
 
+const INVOKE_OPERATION = 'CONNECTION.invoke';
+
 /** A REST error code as CRM writes it (`NO_PERMISSION`); anything else is not kept. */
 const REST_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
 
@@ -70,7 +72,7 @@ export function createCrmHost(win: Window, options: CrmHostOptions): CrmHost | C
     },
 
     invokeConnection(linkName: string, request: ConnectionRequest) {
-      return call('CONNECTION.invoke', () => required(sdk.CONNECTION).invoke(linkName, request));
+      return call(INVOKE_OPERATION, () => required(sdk.CONNECTION).invoke(linkName, request));
     },
 
     getCurrentEnvironment() {
@@ -129,12 +131,12 @@ function callWithTimeout<T>(operation: string, run: () => PromiseLike<T>, timeou
     try {
       pending = run();
     } catch (error) {
-      finish(() => reject(fromSdkFailure(error, operation)));
+      finish(() => reject(fromSdkFailure(error, operation, 'threw')));
       return;
     }
     Promise.resolve(pending).then(
       (value) => finish(() => resolve(value)),
-      (error: unknown) => finish(() => reject(fromSdkFailure(error, operation))),
+      (error: unknown) => finish(() => reject(fromSdkFailure(error, operation, 'rejected'))),
     );
   });
 }
@@ -142,15 +144,22 @@ function callWithTimeout<T>(operation: string, run: () => PromiseLike<T>, timeou
 /**
  * Turns whatever the SDK threw or rejected with into a `CrmError`. The host
  * may reject with a REST error body, as an object or as JSON text, so a
- * `code` in the value is kept. Anything else is `CONNECTION_FAILED`.
+ * `code` in the value is kept.
+ *
+ * Without a code, only a rejected `CONNECTION.invoke` is `CONNECTION_FAILED`:
+ * the host answered, and a missing or unauthorised Connection is the likely
+ * cause. A throw (the SDK's "Parentwindow reference not found." before the
+ * handshake, a missing namespace) and a failed call of any other kind are
+ * `CRM_CALL_FAILED`, because checking the Connection would not help there.
  */
-function fromSdkFailure(error: unknown, operation: string): CrmError {
+function fromSdkFailure(error: unknown, operation: string, how: 'threw' | 'rejected'): CrmError {
   if (error instanceof CrmError) return error;
 
   const value = typeof error === 'string' ? (parseJson(error)?.value ?? error) : error;
   const code = isObject(value) && typeof value.code === 'string' && REST_CODE.test(value.code) ? value.code : undefined;
   const message = messageOf(value) ?? `The CRM page reported a failure for ${operation}.`;
-  return new CrmError(code ?? 'CONNECTION_FAILED', message, { operation });
+  const fallback = how === 'rejected' && operation === INVOKE_OPERATION ? 'CONNECTION_FAILED' : 'CRM_CALL_FAILED';
+  return new CrmError(code ?? fallback, message, { operation });
 }
 
 function messageOf(value: unknown): string | undefined {

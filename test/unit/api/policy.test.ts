@@ -32,6 +32,7 @@ describe('request policy', () => {
     ['TOO_MANY_REQUESTS', false, true],
     ['TIMEOUT', false, true],
     ['CONNECTION_FAILED', false, true],
+    ['CRM_CALL_FAILED', false, true],
     ['NO_PERMISSION', false, false],
     ['OAUTH_SCOPE_MISMATCH', false, false],
     ['INVALID_DATA', false, false],
@@ -86,7 +87,7 @@ describe('request policy', () => {
     expect(await result).to.deep.equal({ kind: 'body', body: { data: [] } });
   });
 
-  for (const code of ['TOO_MANY_REQUESTS', 'TIMEOUT', 'CONNECTION_FAILED', 'NO_PERMISSION', 'INVALID_TOKEN']) {
+  for (const code of ['TOO_MANY_REQUESTS', 'TIMEOUT', 'CONNECTION_FAILED', 'CRM_CALL_FAILED', 'NO_PERMISSION', 'INVALID_TOKEN']) {
     it(`does not retry ${code} by itself`, async () => {
       const { host, timers, client } = setup();
       const result = outcome(sendGet(client, request, context));

@@ -42,6 +42,7 @@ const EXPECTED_TEXT: Record<string, string[]> = {
   INVALID_SETTING: ['widget setting'],
   TIMEOUT: ['did not answer in time', 'try again'],
   CONNECTION_FAILED: ['Connection may be missing or not authorized', 'Connection named in the widget settings'],
+  CRM_CALL_FAILED: ['The CRM page did not complete a request from the widget.', 'reload the page'],
   UNKNOWN_DATA_CENTRE: ['data centre'],
   SDK_NOT_LOADED: ['script did not load', 'Reload the page'],
   INVALID_RESPONSE: ['could not read'],

@@ -41,6 +41,8 @@ function hostFor(zoho: unknown, timers = new FakeTimers(), timeoutMs = 5000): Cr
   return host;
 }
 
+const request = { url: 'https://www.zohoapis.com/crm/v7/Leads/1/Entity_Scores__s', method: 'GET', param_type: 1, parameters: {}, headers: {} } as const;
+
 describe('createCrmHost', () => {
   describe('a missing SDK', () => {
     const missing: Array<[string, unknown]> = [
@@ -114,18 +116,19 @@ describe('createCrmHost', () => {
     const result = await outcome(hostFor(zoho).getCurrentUser());
     const error = (result as { error: CrmError }).error;
     expect(error).to.be.instanceOf(CrmError);
-    expect(error.code).to.equal('CONNECTION_FAILED');
+    expect(error.code).to.equal('CRM_CALL_FAILED');
     expect(error.message).to.equal('Parentwindow reference not found.');
+    expect(error.details.operation).to.equal('CONFIG.getCurrentUser');
   });
 
   const rejections: Array<[string, unknown, string]> = [
     ['a REST error body', { code: 'NO_PERMISSION', message: 'Permission denied', status: 'error' }, 'NO_PERMISSION'],
     ['a REST error body as JSON text', '{"code":"INVALID_TOKEN","status":"error"}', 'INVALID_TOKEN'],
-    ['plain text', 'failed', 'CONNECTION_FAILED'],
-    ['undefined', undefined, 'CONNECTION_FAILED'],
-    ['an object without a code', { message: 'nope' }, 'CONNECTION_FAILED'],
-    ['an odd code', { code: 'not a code!' }, 'CONNECTION_FAILED'],
-    ['an Error', new TypeError('boom'), 'CONNECTION_FAILED'],
+    ['plain text', 'failed', 'CRM_CALL_FAILED'],
+    ['undefined', undefined, 'CRM_CALL_FAILED'],
+    ['an object without a code', { message: 'nope' }, 'CRM_CALL_FAILED'],
+    ['an odd code', { code: 'not a code!' }, 'CRM_CALL_FAILED'],
+    ['an Error', new TypeError('boom'), 'CRM_CALL_FAILED'],
   ];
   for (const [name, value, code] of rejections) {
     it(`turns a rejection with ${name} into CrmError ${code}`, async () => {
@@ -203,7 +206,32 @@ describe('createCrmHost', () => {
     const { zoho } = fakeZoho();
     const partial = { ...zoho, CRM: { ...zoho.CRM, UI: undefined } };
     const result = await outcome(hostFor(partial).resize({ height: 10 }));
-    expect((result as { error: CrmError }).error.code).to.equal('CONNECTION_FAILED');
+    expect((result as { error: CrmError }).error.code).to.equal('CRM_CALL_FAILED');
+  });
+
+  it('reads a rejected CONNECTION.invoke without a code as CONNECTION_FAILED', async () => {
+    const { zoho } = fakeZoho(() => Promise.reject({ message: 'Connection not found' }));
+    const result = await outcome(hostFor(zoho).invokeConnection('entity_scores', request));
+    const error = (result as { error: CrmError }).error;
+    expect(error.code).to.equal('CONNECTION_FAILED');
+    expect(error.details.operation).to.equal('CONNECTION.invoke');
+  });
+
+  it('reads a CONNECTION.invoke that throws as CRM_CALL_FAILED', async () => {
+    const { zoho } = fakeZoho(() => {
+      throw new Error('Parentwindow reference not found.');
+    });
+    const result = await outcome(hostFor(zoho).invokeConnection('entity_scores', request));
+    expect((result as { error: CrmError }).error.code).to.equal('CRM_CALL_FAILED');
+  });
+
+  it('reads a failed GetCurrentEnvironment without a code as CRM_CALL_FAILED', async () => {
+    const { zoho } = fakeZoho(() => Promise.reject({ message: 'The environment details are not available.' }));
+    const result = await outcome(hostFor(zoho).getCurrentEnvironment());
+    const error = (result as { error: CrmError }).error;
+    expect(error.code).to.equal('CRM_CALL_FAILED');
+    expect(error.details.operation).to.equal('CONFIG.GetCurrentEnvironment');
+    expect(error.message).to.equal('The environment details are not available.');
   });
 
   it('falls back to a sane timeout when the setting is unusable', async () => {

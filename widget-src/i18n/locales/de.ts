@@ -15,6 +15,8 @@ export const templates = {
   'error.configAction': 'Informieren Sie Ihren CRM-Admin und nennen Sie den Code unten.',
   'error.connection': 'Die Anfrage über die CRM-Verbindung ist fehlgeschlagen. Die Verbindung fehlt möglicherweise oder ist nicht autorisiert.',
   'error.connectionAction': 'Ein Admin sollte die in den Widget-Einstellungen genannte Verbindung prüfen. Versuchen Sie es danach erneut.',
+  'error.crmCall': 'Die CRM-Seite hat eine Anfrage des Widgets nicht abgeschlossen.',
+  'error.crmCallAction': 'Versuchen Sie es erneut. Wenn der Fehler bleibt, laden Sie die Seite neu.',
   'error.dataCentre': str`Das Widget kennt keine API-Adresse für das Rechenzentrum „${0}“.`,
   'error.dataCentreAction': 'Informieren Sie Ihren CRM-Admin. Das Widget braucht ein Update für dieses Rechenzentrum.',
   'error.module': 'CRM akzeptiert dieses Modul nicht für Entity Scores.',

@@ -15,6 +15,8 @@ export const templates = {
   'error.configAction': 'Avise a su administrador de CRM e indíquele el código de abajo.',
   'error.connection': 'Falló la solicitud a través de la conexión de CRM. Es posible que la conexión no exista o no esté autorizada.',
   'error.connectionAction': 'Un administrador debe revisar la conexión indicada en la configuración del widget. Después, vuelva a intentarlo.',
+  'error.crmCall': 'La página de CRM no completó una solicitud del widget.',
+  'error.crmCallAction': 'Vuelva a intentarlo. Si el problema continúa, vuelva a cargar la página.',
   'error.dataCentre': str`El widget no tiene una dirección de API para el centro de datos «${0}».`,
   'error.dataCentreAction': 'Avise a su administrador de CRM. El widget necesita una actualización para este centro de datos.',
   'error.module': 'CRM no acepta este módulo para las puntuaciones de entidad.',

@@ -15,6 +15,8 @@ export const templates = {
   'error.configAction': 'Prévenez votre administrateur CRM en lui indiquant le code ci-dessous.',
   'error.connection': 'La requête via la connexion CRM a échoué. La connexion est peut-être absente ou non autorisée.',
   'error.connectionAction': 'Un administrateur doit vérifier la connexion indiquée dans les paramètres du widget. Réessayez ensuite.',
+  'error.crmCall': 'La page CRM n’a pas terminé une requête du widget.',
+  'error.crmCallAction': 'Réessayez. Si le problème persiste, rechargez la page.',
   'error.dataCentre': str`Le widget ne connaît pas d’adresse d’API pour le centre de données « ${0} ».`,
   'error.dataCentreAction': 'Prévenez votre administrateur CRM. Le widget doit être mis à jour pour ce centre de données.',
   'error.module': 'CRM n’accepte pas ce module pour les scores d’entité.',

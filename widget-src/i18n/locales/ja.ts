@@ -15,6 +15,8 @@ export const templates = {
   'error.configAction': 'CRM管理者に連絡し、下のコードを伝えてください。',
   'error.connection': 'CRMの接続を経由したリクエストが失敗しました。接続が存在しないか、承認されていない可能性があります。',
   'error.connectionAction': '管理者がウィジェットの設定に指定された接続を確認してから、もう一度お試しください。',
+  'error.crmCall': 'CRMページがウィジェットからのリクエストを完了しませんでした。',
+  'error.crmCallAction': 'もう一度お試しください。問題が解決しない場合は、ページを再読み込みしてください。',
   'error.dataCentre': str`データセンター「${0}」のAPIアドレスがウィジェットに登録されていません。`,
   'error.dataCentreAction': 'CRM管理者に連絡してください。このデータセンターに対応するには、ウィジェットの更新が必要です。',
   'error.module': 'CRMは、このモジュールのエンティティスコアの取得を受け付けていません。',

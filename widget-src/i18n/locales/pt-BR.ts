@@ -15,6 +15,8 @@ export const templates = {
   'error.configAction': 'Avise o administrador do CRM e informe o código abaixo.',
   'error.connection': 'A solicitação pela conexão do CRM falhou. A conexão pode não existir ou não estar autorizada.',
   'error.connectionAction': 'Um administrador deve verificar a conexão indicada nas configurações do widget. Depois, tente novamente.',
+  'error.crmCall': 'A página do CRM não concluiu uma solicitação do widget.',
+  'error.crmCallAction': 'Tente novamente. Se o problema continuar, recarregue a página.',
   'error.dataCentre': str`O widget não tem um endereço de API para o data center "${0}".`,
   'error.dataCentreAction': 'Avise o administrador do CRM. O widget precisa de uma atualização para este data center.',
   'error.module': 'O CRM não aceita este módulo para pontuações de entidade.',

@@ -1,0 +1,183 @@
+// The real bootstrap against a stand-in `ZOHO` global and window: adapter,
+// PageLoad wiring, settings, data centre and the card, with no network.
+import '../helpers/dev-warnings.js';
+import { expect } from '@esm-bundle/chai';
+import { clearCache } from '../../../widget-src/api/session-cache.js';
+import { start } from '../../../widget-src/bootstrap/start.js';
+import { EntityScoreCard } from '../../../widget-src/elements/score-card.js';
+import { envelope } from '../api/fake-host.js';
+import { settle } from '../api/harness.js';
+import { deferred, fixture, type Deferred } from '../helpers/fixture.js';
+
+const LEAD_ID = '5725767000001234567';
+
+const SCORES = {
+  data: [{ id: '5725767000009000001', Score: 31, Positive_Score: 40, Negative_Score: -9, Scoring_Rule: { id: '5725767000000982013', name: 'Lead fit' } }],
+  info: { more_records: false },
+};
+
+interface FakeFrame {
+  win: Window & typeof globalThis;
+  /** Names of the SDK functions called, in order. */
+  calls: string[];
+  /** Pending `CONNECTION.invoke` calls, answered by the test. */
+  invokes: Array<{ url: string; answer: Deferred<unknown> }>;
+  /** Returns the `GetCurrentEnvironment` result; tests that need a failure replace it. */
+  environment: () => Promise<unknown>;
+  firePageLoad(payload: unknown): void;
+}
+
+/** Builds a window whose `ZOHO` global records every call and whose `document` finds `card`. */
+function fakeFrame(card: EntityScoreCard): FakeFrame {
+  const frame: FakeFrame = {
+    win: undefined as unknown as Window & typeof globalThis,
+    calls: [],
+    invokes: [],
+    environment: () => Promise.resolve({ deployment: 'US' }),
+    firePageLoad: () => {
+      throw new Error('No PageLoad handler was registered.');
+    },
+  };
+  const called = (name: string): void => {
+    frame.calls.push(name);
+  };
+
+  const zoho = {
+    embeddedApp: {
+      on(event: string, handler: (payload: unknown) => void) {
+        called(`on ${event}`);
+        frame.firePageLoad = handler;
+      },
+      init() {
+        called('init');
+        return Promise.resolve(undefined);
+      },
+    },
+    CRM: {
+      CONNECTION: {
+        invoke(_name: string, request: { url: string }) {
+          called('invoke');
+          const answer = deferred<unknown>();
+          frame.invokes.push({ url: request.url, answer });
+          return answer.promise;
+        },
+      },
+      CONFIG: {
+        GetCurrentEnvironment() {
+          called('GetCurrentEnvironment');
+          return frame.environment();
+        },
+        getCurrentUser() {
+          called('getCurrentUser');
+          return Promise.resolve({ users: [{ locale: 'en_US' }] });
+        },
+        getUserPreference() {
+          called('getUserPreference');
+          return Promise.resolve({ mode: 'day' });
+        },
+      },
+      API: {
+        getOrgVariable() {
+          called('getOrgVariable');
+          return Promise.resolve({});
+        },
+      },
+      UI: {
+        Resize() {
+          return Promise.resolve(true);
+        },
+      },
+    },
+  };
+
+  frame.win = {
+    ZOHO: zoho,
+    document: { querySelector: () => card },
+    navigator: { languages: ['en-US'] },
+    // settings.json with no keys: the built-in defaults apply, with no note.
+    fetch: () => Promise.resolve({ ok: true, text: () => Promise.resolve('{}') }),
+    // The PageLoad and locale waits never fire: every test sends what it needs.
+    setTimeout: () => 0,
+  } as unknown as Window & typeof globalThis;
+  return frame;
+}
+
+// Module loads (the card's views, a message catalogue) take real time, so the
+// wait is bounded by the clock while it lets promises and renders run.
+const WAIT_MS = 5000;
+
+/** Lets promises and the card's renders run until `condition` holds, or fails naming `what`. */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = performance.now() + WAIT_MS;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`Timed out after ${WAIT_MS} ms waiting for ${what}.`);
+    await settle();
+  }
+}
+
+function answerScores(frame: FakeFrame, index: number): void {
+  const scores = frame.invokes.filter((entry) => entry.url.endsWith('/Entity_Scores__s'));
+  const rules = frame.invokes.filter((entry) => entry.url.endsWith('/scoring_rules'));
+  scores[index]?.answer.resolve(envelope(SCORES));
+  rules[index]?.answer.resolve(envelope(''));
+}
+
+describe('start', () => {
+  beforeEach(() => clearCache());
+  afterEach(() => clearCache());
+
+  it('registers one PageLoad handler when run twice', async () => {
+    const card = await fixture(new EntityScoreCard());
+    const frame = fakeFrame(card);
+
+    start(frame.win);
+    start(frame.win);
+
+    expect(frame.calls.filter((name) => name === 'on PageLoad')).to.have.length(1);
+    expect(frame.calls.filter((name) => name === 'init')).to.have.length(1);
+
+    frame.firePageLoad({ Entity: 'Leads', EntityId: LEAD_ID });
+    await until(() => frame.invokes.length === 2, 'the scores and rules requests');
+    answerScores(frame, 0);
+    await until(() => card.state === 'ready', 'the ready state');
+    expect(card.shadowRoot?.textContent).to.include('Lead fit');
+  });
+
+  it('sends no request for a list-view PageLoad', async () => {
+    const card = await fixture(new EntityScoreCard());
+    const frame = fakeFrame(card);
+    start(frame.win);
+
+    frame.firePageLoad({ Entity: 'Contacts', EntityId: ['5725767000001234567', '5725767000001234568'], ButtonPosition: 'ListView' });
+    await until(() => card.state === 'unavailable', 'the unavailable state');
+    for (let round = 0; round < 20; round++) await settle();
+
+    expect(frame.calls.filter((name) => name === 'invoke' || name === 'GetCurrentEnvironment')).to.deep.equal([]);
+  });
+
+  it('shows CRM_CALL_FAILED for a failed environment call and asks again on retry', async () => {
+    const card = await fixture(new EntityScoreCard());
+    const frame = fakeFrame(card);
+    // The host's failure carries a message and no REST code.
+    frame.environment = () => Promise.reject({ message: 'The environment details are not available.' });
+    start(frame.win);
+
+    frame.firePageLoad({ Entity: 'Leads', EntityId: LEAD_ID });
+    await until(() => card.state === 'error', 'the error state');
+    expect(card.getAttribute('error-code')).to.equal('CRM_CALL_FAILED');
+    expect(frame.calls.filter((name) => name === 'GetCurrentEnvironment'), 'no automatic second call').to.have.length(1);
+    expect(frame.invokes, 'no REST request without an API host').to.deep.equal([]);
+    const text = card.shadowRoot?.textContent ?? '';
+    expect(text).to.include('did not complete a request');
+    expect(text).not.to.include('Connection');
+
+    frame.environment = () => Promise.resolve({ deployment: 'EU' });
+    card.shadowRoot?.querySelector<HTMLButtonElement>('[part="retry-button"]')?.click();
+    await until(() => frame.invokes.length === 2, 'the requests after the retry');
+
+    expect(frame.calls.filter((name) => name === 'GetCurrentEnvironment')).to.have.length(2);
+    expect(frame.invokes.map((entry) => new URL(entry.url).host)).to.deep.equal(['www.zohoapis.eu', 'www.zohoapis.eu']);
+    answerScores(frame, 0);
+    await until(() => card.state === 'ready', 'the ready state');
+  });
+});
