@@ -50,7 +50,7 @@ const REST_ANSWER_KEYS = new Set([
 ]);
 
 const SDK_DIRECTIVE_KEYS = new Set(['value', 'reject', 'noAnswer', 'delayMs']);
-const EXPECT_KEYS = new Set(['state', 'errorCode', 'texts', 'absentTexts', 'settleMs']);
+const EXPECT_KEYS = new Set(['state', 'errorCode', 'texts', 'absentTexts', 'settleMs', 'connectionRequests']);
 const PAGE_LOAD_STEP_KEYS = new Set(['payload', 'afterMs', 'afterRequests']);
 
 /** Thrown for an invalid scenario; `message` names the file and the key. */
@@ -310,6 +310,9 @@ function validateExpect(expect, fail) {
     }
   }
   if (expect.settleMs !== undefined && !isNonNegativeInteger(expect.settleMs)) fail('"expect.settleMs" must be a whole number of milliseconds');
+  if (expect.connectionRequests !== undefined && !isNonNegativeInteger(expect.connectionRequests)) {
+    fail('"expect.connectionRequests" must be a whole number of CRM_CONNECTION requests, e.g. 0');
+  }
   return expect;
 }
 

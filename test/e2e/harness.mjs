@@ -30,16 +30,27 @@ export async function startHarness({ scenarioDirs = [], logger } = {}) {
   return {
     simulator,
     browser: launched.browser,
-    /** Opens the host page for `scenario`; extra query parameters go to the page URL. */
-    async openScenario(scenario, query = {}) {
+    /**
+     * Opens the host page for `scenario`; extra query parameters go to the page URL.
+     * `prepare(page)` runs before the page loads, e.g. to intercept requests.
+     */
+    async openScenario(scenario, query = {}, { prepare } = {}) {
       const page = await launched.browser.newPage();
       const pageErrors = [];
       page.on('pageerror', (error) => pageErrors.push(error.message));
+      // An alert() from injected markup would show here; dismissing it keeps the page running.
+      const dialogs = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+        void dialog.dismiss();
+      });
+      await page.evaluateOnNewDocument(watchFrameProblems);
+      await prepare?.(page);
       const url = new URL(simulator.hostUrl);
       url.searchParams.set('scenario', scenario);
       for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
       await page.goto(url.href);
-      return { page, pageErrors };
+      return { page, pageErrors, dialogs };
     },
     async close() {
       await launched.close();
@@ -77,6 +88,33 @@ export async function launchBrowser() {
   };
 }
 
+/**
+ * Runs in every document of the page, frames included, before its scripts:
+ * records Content-Security-Policy violations, uncaught errors and unhandled
+ * rejections in `window.__frameProblems`.
+ */
+function watchFrameProblems() {
+  const problems = [];
+  window.__frameProblems = problems;
+  document.addEventListener('securitypolicyviolation', (event) => {
+    problems.push(`CSP ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`);
+  });
+  window.addEventListener('error', (event) => problems.push(`error: ${event.error?.message ?? event.message}`));
+  window.addEventListener('unhandledrejection', (event) => problems.push(`unhandled rejection: ${event.reason}`));
+}
+
+/** Reads what `watchFrameProblems` recorded in `frame` so far. */
+export function readFrameProblems(frame) {
+  return frame.evaluate(() => [...(window.__frameProblems ?? ['the problem watcher did not run in this frame'])]);
+}
+
+/** Counts the CRM_CONNECTION requests the widget has sent, from the host's `window.__simLog`. */
+export function countConnectionRequests(page) {
+  return page.evaluate(
+    () => window.__simLog.filter((entry) => entry.direction === 'in' && entry.eventName === 'CRM_EVENT' && entry.category === 'CRM_CONNECTION').length,
+  );
+}
+
 /** Waits (bounded) for the frame that shows `path` on the widget origin. */
 export async function findWidgetFrame(page, widgetOrigin, path = '/widget.html') {
   const prefix = `${widgetOrigin}${path}`;
@@ -95,11 +133,13 @@ export async function findWidgetFrame(page, widgetOrigin, path = '/widget.html')
  * Reads the card: its `state` and `error-code` attributes and its visible text,
  * walked through shadow roots and slots. Text hidden by CSS or `hidden` is left
  * out; screen-reader-only text is kept, because a user relies on it too.
+ * `markup` lists any `img`, `script`, `iframe`, `object` or `embed` element in
+ * the card's shadow root.
  */
 export function readCard(frame) {
   return frame.evaluate(() => {
     const card = document.querySelector('entity-score-card');
-    if (!card) return { found: false, state: null, errorCode: null, text: '' };
+    if (!card) return { found: false, state: null, errorCode: null, text: '', markup: [] };
 
     const parts = [];
     const walk = (node) => {
@@ -125,11 +165,15 @@ export function readCard(frame) {
     };
     walk(card);
 
+    // The card renders no image, frame or script of its own; one of these would come from data.
+    const markup = [...(card.shadowRoot?.querySelectorAll('img, script, iframe, object, embed') ?? [])].map((node) => node.tagName.toLowerCase());
+
     return {
       found: true,
       state: card.getAttribute('state'),
       errorCode: card.getAttribute('error-code'),
       text: parts.join(' ').replace(/\s+/g, ' ').trim(),
+      markup,
     };
   });
 }

@@ -8,7 +8,16 @@ import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenarios } from '../../dev/scenarios.mjs';
 import { BUILTIN_SCENARIOS_DIR } from '../../dev/server.mjs';
-import { DEFAULT_SETTLE_MS, findWidgetFrame, readHostLog, startHarness, textContains, waitForCard } from './harness.mjs';
+import {
+  countConnectionRequests,
+  DEFAULT_SETTLE_MS,
+  findWidgetFrame,
+  readFrameProblems,
+  readHostLog,
+  startHarness,
+  textContains,
+  waitForCard,
+} from './harness.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUNDLE = join(ROOT, 'app', 'build', 'score-card.js');
@@ -40,7 +49,7 @@ for (const [name, scenario] of scenarios) {
   }
 
   test(`scenario ${name}`, async () => {
-    const { page, pageErrors } = await harness.openScenario(name);
+    const { page, pageErrors, dialogs } = await harness.openScenario(name);
     try {
       const frame = await findWidgetFrame(page, harness.simulator.widgetOrigin);
       const card = await waitForCard(page, frame, expect, expect.settleMs ?? DEFAULT_SETTLE_MS);
@@ -55,6 +64,14 @@ for (const [name, scenario] of scenarios) {
       for (const text of expect.absentTexts ?? []) {
         assert.ok(!textContains(card.text, text), `the card shows "${text}", which it must not${context}`);
       }
+      if (expect.connectionRequests !== undefined) {
+        assert.equal(await countConnectionRequests(page), expect.connectionRequests, `CRM_CONNECTION requests${context}`);
+      }
+
+      // Whatever the data, the card shows it as text and the page's policy holds.
+      assert.deepEqual(card.markup, [], 'elements created from data in the card');
+      assert.deepEqual(dialogs, [], 'dialogs opened by the widget');
+      assert.deepEqual(await readFrameProblems(frame), [], 'CSP violations or uncaught errors in the widget frame');
 
       // The widget must only use calls the host implements.
       const log = await readHostLog(page);

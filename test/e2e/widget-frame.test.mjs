@@ -1,0 +1,93 @@
+// Checks of the built widget page itself in the simulator: its
+// Content-Security-Policy and a second copy of the bundle on the same page.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { countConnectionRequests, findWidgetFrame, readFrameProblems, readHostLog, startHarness, textContains, waitForCard } from './harness.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BUNDLE_TAG = '<script type="module" src="build/score-card.js"></script>';
+const SAMPLE_READY = { state: 'ready', texts: ['Web engagement', 'Fit score', '18', '10', '-5'] };
+
+let harness;
+
+before(async () => {
+  assert.ok(existsSync(join(ROOT, 'app', 'build', 'score-card.js')), 'app/build/score-card.js is missing: run "npm run build" first');
+  harness = await startHarness();
+});
+
+after(async () => {
+  await harness?.close();
+});
+
+test('sample-lead frame has no CSP violation', async () => {
+  const { page } = await harness.openScenario('sample-lead');
+  try {
+    const frame = await findWidgetFrame(page, harness.simulator.widgetOrigin);
+    const card = await waitForCard(page, frame, SAMPLE_READY);
+    assert.equal(card.state, 'ready');
+    assert.deepEqual(await readFrameProblems(frame), [], 'the widget frame reported a problem');
+
+    // The watcher does see a violation: an inline script, which the policy forbids.
+    const ran = await frame.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true;';
+      document.head.append(script);
+      return window.__inlineRan === true;
+    });
+    assert.equal(ran, false, 'the policy blocks inline script');
+    await frame.waitForFunction(() => window.__frameProblems.length > 0, { timeout: 2000, polling: 50 });
+    const problems = await readFrameProblems(frame);
+    assert.match(problems[0], /^CSP script-src/);
+  } finally {
+    await page.close();
+  }
+});
+
+test('bundle evaluated twice gives one working card', async () => {
+  const widgetPage = `${harness.simulator.widgetOrigin}/widget.html`;
+  let served = false;
+  // The widget page, as the simulator serves it, with a second copy of the
+  // entry script: the changed URL makes the browser evaluate the module again.
+  const prepare = async (page) => {
+    await page.setRequestInterception(true);
+    page.on('request', async (request) => {
+      if (!request.url().startsWith(widgetPage)) return request.continue();
+      const html = await (await fetch(request.url())).text();
+      assert.ok(html.includes(BUNDLE_TAG), `widget.html has no ${BUNDLE_TAG}`);
+      served = true;
+      return request.respond({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: html.replace(BUNDLE_TAG, `${BUNDLE_TAG}\n    <script type="module" src="build/score-card.js?copy=2"></script>`),
+      });
+    });
+  };
+
+  const { page, pageErrors } = await harness.openScenario('sample-lead', {}, { prepare });
+  try {
+    const frame = await findWidgetFrame(page, harness.simulator.widgetOrigin);
+    const card = await waitForCard(page, frame, SAMPLE_READY);
+    assert.ok(served, 'the page with two bundle tags was served');
+
+    const loaded = await frame.evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname + new URL(entry.name).search),
+    );
+    assert.ok(loaded.includes('/build/score-card.js'), 'the first copy loaded');
+    assert.ok(loaded.includes('/build/score-card.js?copy=2'), 'the second copy loaded');
+
+    assert.equal(card.state, 'ready');
+    for (const text of SAMPLE_READY.texts) assert.ok(textContains(card.text, text), `the card shows "${text}"`);
+    assert.equal(await frame.evaluate(() => document.querySelectorAll('entity-score-card').length), 1);
+    assert.deepEqual(await readFrameProblems(frame), [], 'errors in the widget frame');
+    assert.deepEqual(pageErrors, [], 'uncaught errors in the page');
+
+    const log = await readHostLog(page);
+    assert.equal(log.filter((entry) => entry.direction === 'in' && entry.eventName === 'REGISTER').length, 1, 'one SDK handshake');
+    assert.equal(await countConnectionRequests(page), 2, 'one scores and one rules request');
+  } finally {
+    await page.close();
+  }
+});
