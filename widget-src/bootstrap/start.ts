@@ -8,7 +8,7 @@ import { matchShippedLocale, resolveLocale, setLocale, textDirection } from '../
 import { createLogger, type Logger } from '../log.js';
 import { createCrmHost } from '../sdk/zoho-adapter.js';
 import type { CrmHost } from '../sdk/crm-host.js';
-import { DEFAULT_SETTINGS, loadSettings, type LoadedSettings } from '../settings/index.js';
+import { DEFAULT_SETTINGS, loadSettings, type FetchedFile, type FetchFile, type LoadedSettings } from '../settings/index.js';
 import { fitToContent } from './fit-to-content.js';
 import { themeFromPreference } from './theme.js';
 
@@ -41,11 +41,15 @@ export function start(win: Window & typeof globalThis = window): void {
     return;
   }
 
+  // The settings file is on the widget's own origin and needs no handshake,
+  // so its request leaves now instead of after PageLoad.
+  const settingsFile = prefetchSettingsFile(win);
+
   // Settings, API host and locale are fetched once per frame, on the first
   // record, and shared by every later PageLoad in the same frame.
   let prepared: Promise<Prepared> | undefined;
   const prepare = (): Promise<Prepared> => {
-    prepared ??= prepareSession(win, host, card, log).then((result) => {
+    prepared ??= prepareSession(win, host, card, log, settingsFile).then((result) => {
       timeoutMs = result.loaded.settings.timeoutMs;
       return result;
     });
@@ -96,9 +100,14 @@ interface Prepared {
  * variable), data centre, user locale and theme. Only settings are awaited
  * before the scores request; locale and theme apply when they arrive.
  */
-async function prepareSession(win: Window, host: CrmHost, card: EntityScoreCard, log: Logger): Promise<Prepared> {
-  const settingsUrl = new URL('../settings.json', import.meta.url).href;
-  const settingsPromise = loadSettings(host, (url, init) => win.fetch(url, init), settingsUrl);
+async function prepareSession(
+  win: Window,
+  host: CrmHost,
+  card: EntityScoreCard,
+  log: Logger,
+  settingsFile: SettingsFile,
+): Promise<Prepared> {
+  const settingsPromise = loadSettings(host, settingsFile.fetch, settingsFile.url);
 
   // The data centre request must not wait for the org variable, or the scores
   // request would be a third sequential round trip. It reads its cache with
@@ -172,4 +181,28 @@ function sharedUntilFailed<T>(request: () => Promise<T>): () => Promise<T> {
     handedOut = true;
     return current;
   };
+}
+
+/** The settings file's URL and a fetch function that hands out the request started early. */
+interface SettingsFile {
+  url: string;
+  fetch: FetchFile;
+}
+
+function prefetchSettingsFile(win: Window): SettingsFile {
+  const url = new URL('../settings.json', import.meta.url).href;
+  // `no-cache` revalidates, so a new upload of the widget is seen on the next page load.
+  const early = win.fetch(url, { cache: 'no-cache' });
+  // The caller's own timeout still applies: a hung early request stops at its signal.
+  early.catch(() => undefined);
+
+  const fetchFile: FetchFile = (requested, init) => {
+    if (requested !== url) return win.fetch(requested, init);
+    return new Promise<FetchedFile>((resolve, reject) => {
+      if (init.signal.aborted) return reject(init.signal.reason);
+      init.signal.addEventListener('abort', () => reject(init.signal.reason), { once: true });
+      early.then(resolve, reject);
+    });
+  };
+  return { url, fetch: fetchFile };
 }

@@ -1,3 +1,4 @@
+import { CrmError } from '../api/crm-error.js';
 import { readCached, writeCached } from '../api/session-cache.js';
 import type { CrmHost } from '../sdk/crm-host.js';
 import { CACHE_MINUTES_RANGE } from './defaults.js';
@@ -53,13 +54,16 @@ async function readOrgVariable(
   const cached = readCached(CACHE_KEY, MAX_CACHE_MS, (value) => parseCacheEntry(value, now()), now());
   if (cached !== undefined) return { content: cached.content, fromHost: false };
 
-  // When the variable does not exist, the SDK may reject as well as return an empty
-  // response. A rejection is not cached, so the next record page requests it again.
+  // When the variable does not exist, the SDK may reject as well as return an
+  // empty response. Most orgs never create it, so a failure the host sent is
+  // cached as "no override" like an empty response: asking again would put a
+  // round trip before the scores of every record. A timeout is not cached.
   try {
     const answer = await host.getOrgVariable(ORG_VARIABLE_NAME);
     return { content: parseOrgVariableAnswer(answer) ?? null, fromHost: true };
-  } catch {
-    return { content: null, fromHost: false };
+  } catch (error) {
+    const timedOut = error instanceof CrmError && error.code === 'TIMEOUT';
+    return { content: null, fromHost: !timedOut };
   }
 }
 

@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai';
+import { CrmError } from '../../../widget-src/api/crm-error.js';
 import { clearCache } from '../../../widget-src/api/session-cache.js';
 import type { CrmHost } from '../../../widget-src/sdk/crm-host.js';
 import { DEFAULT_SETTINGS } from '../../../widget-src/settings/defaults.js';
@@ -86,11 +87,19 @@ describe('loadSettings', () => {
     expect(host.names).to.have.length(2);
   });
 
-  it('does not cache a rejected call', async () => {
-    const host = hostWith(() => Promise.reject(new Error('timed out')));
+  it('does not cache a timed-out call', async () => {
+    const host = hostWith(() => Promise.reject(new CrmError('TIMEOUT', 'timed out')));
     await loadSettings(host, fileWith('{}'), FILE_URL, now);
     await loadSettings(host, fileWith('{}'), FILE_URL, now);
     expect(host.names).to.have.length(2);
+  });
+
+  it('caches a failure the host sent', async () => {
+    const host = hostWith(() => Promise.reject(new CrmError('CRM_CALL_FAILED', 'no such variable')));
+    await loadSettings(host, fileWith('{}'), FILE_URL, now);
+    const second = await loadSettings(host, fileWith('{}'), FILE_URL, now);
+    expect(host.names).to.have.length(1);
+    expect(second.settings).to.deep.equal(DEFAULT_SETTINGS);
   });
 
   it('ignores an entry dated in the future', async () => {
