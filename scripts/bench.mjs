@@ -2,6 +2,7 @@
 // headless Chromium against the local CRM simulator. A floor page that does
 // the least possible with the same requests is measured beside it. The results
 // replace docs/benchmarks.md; `npm run bench` builds the widget first.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, type as osType, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -119,13 +120,26 @@ function describeMachine(chromiumVersion) {
     node: process.versions.node,
     chromium: chromiumVersion,
     date: new Date().toISOString().slice(0, 10),
+    source: describeSource(),
   };
+}
+
+// The build is made from the working tree, which may differ from the last commit.
+function describeSource() {
+  try {
+    const git = (...args) => execFileSync('git', args, { cwd: ROOT_DIR, encoding: 'utf8' }).trim();
+    const commit = git('rev-parse', '--short', 'HEAD');
+    const changed = git('status', '--porcelain', '--', 'widget-src', 'app', 'rollup.config.js', 'package.json');
+    return changed === '' ? `commit ${commit}` : `commit ${commit} with uncommitted changes to the widget's sources`;
+  } catch (error) {
+    return `unknown (git failed: ${error.message.split('\n')[0]})`;
+  }
 }
 
 /**
  * Loads the record page LOADS_PER_CASE times per latency for the widget and the
- * floor, each in a new tab (a cold sessionStorage). The cases take turns, so a
- * slow moment of the machine hits all of them alike. Returns
+ * floor, each in a new tab with an empty sessionStorage. The cases take turns,
+ * so a slow moment of the machine hits all of them alike. Returns
  * `{widget: {[latency]: loads}, floor: {…}, failures}` with loads of `{measurement, figures}`.
  */
 async function measureTimedLoads(browser, targets) {

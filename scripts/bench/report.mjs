@@ -50,6 +50,7 @@ every run. Every figure below was measured in the run described here.
 | Node | ${machine.node} |
 | Chromium | ${machine.chromium} (headless) |
 | date | ${machine.date} |
+| widget built from | ${machine.source} |
 | load average (1 min) at start, end | ${machine.loadAverage.start.toFixed(2)}, ${machine.loadAverage.end.toFixed(2)} |
 | run time | ${durationS.toFixed(0)} s |`;
 }
@@ -71,11 +72,11 @@ function method(settings) {
   (\`ready\` here), seen by a MutationObserver installed before any script of
   the frame. Statistics: median and 95th percentile (nearest rank) over
   ${settings.loadsPerCase} loads per case; widget and floor loads take turns.
-- The floor (\`bench/floor/\`) is served as the widget's app folder: the same
-  SDK stand-in and the same host requests in the fewest round trips
-  (environment, user, org variable and theme on PageLoad; scores and rules
-  once the data centre is known), then the rows as plain text and
-  \`state="ready"\`.
+- The floor (\`bench/floor/\`) is served as the widget's app folder. It uses
+  the same SDK stand-in and makes the same host requests in the fewest round
+  trips: environment, user, org variable and theme on PageLoad, then scores
+  and rules once the data centre is known. It writes the rows as plain text
+  and sets \`state="ready"\`.
 - Limit: both origins are one site (127.0.0.1), so Chromium runs the frame in
   the host page's renderer process and on its main thread. In CRM the widget's
   origin is another site and usually gets a process of its own. Messages here
@@ -343,7 +344,7 @@ function roundTripSection(timed, nextRecord, settings) {
 
   const frameChecks = Object.entries(nextRecord).map(
     ([name, runs]) =>
-      `${name}: a new iframe in ${runs.newFrames}/${runs.next.length} runs, starting with ${summarise(runs.next.map((figures) => figures.cachedKeys)).median} sessionStorage entries (median)`,
+      `- ${name}: a new iframe in ${runs.newFrames} of ${runs.next.length} runs. Its document started with ${summarise(runs.next.map((figures) => figures.cachedKeys)).median} sessionStorage entries (median).`,
   );
 
   return `## 4. Host round trips before \`ready\`
@@ -358,15 +359,17 @@ count is an upper bound.
 The rounds column shows the load with the most sequential round trips.
 
 Rows marked "SDK responses delayed" separate real waits from requests that
-merely came later. There the host page delays its SDK responses (environment
-${settings.delayedResponseMs.environment} ms, theme ${settings.delayedResponseMs.preference} ms, org variable ${settings.delayedResponseMs.orgVariable} ms, user ${settings.delayedResponseMs.user} ms), so a request
-sent before a response arrived did not wait for it, and a request sent just
-after one probably did. The targets above are judged on these rows.
+merely came later. There the host page delays its SDK responses: environment
+${settings.delayedResponseMs.environment} ms, theme ${settings.delayedResponseMs.preference} ms, org variable ${settings.delayedResponseMs.orgVariable} ms, user ${settings.delayedResponseMs.user} ms. A request sent before a
+response arrived did not wait for it, and a request sent just after one
+probably did. The targets above are judged on these rows.
 
 "Next record" opens a second Lead of the same module in the same tab through
-the host page's record field and Load button: the host page reloads and builds
-a new iframe, and the widget origin's sessionStorage stays (${settings.nextRecordRuns} runs per
-row). ${frameChecks.join('; ')}.
+the host page's record field and Load button, ${settings.nextRecordRuns} runs per row. The host page
+reloads and builds a new iframe, and the widget origin's sessionStorage stays,
+as these checks of the next record's frame show:
+
+${frameChecks.join('\n')}
 
 ${table(['case', 'loads', 'requests (median)', 'sequential (median)', 'rounds', 'resizes before ready'], rows)}`;
 }
@@ -447,10 +450,11 @@ task of all: the function that posted it and the longest events inside it.
 
 ${table(['page', 'longest task ms (median)', 'max ms', 'tasks over 50 ms (median)', 'longest task'], [traceRow('widget'), traceRow('floor')])}
 
-The same traces between the frame's first CRM request and its scores request
-(placed in the trace through a \`console.timeStamp\` mark the frame leaves at a
-known time): the main thread's busy time in that window and its longest task,
-which holds back the scores request by as much.
+The table below reads the same traces between the frame's first CRM request
+and its scores request: the main thread's busy time in that window and its
+longest task, which holds back the scores request by its length. The frame
+leaves a \`console.timeStamp\` mark at a known time, which places the two
+requests in the trace.
 
 ${windowRows.length ? table(['page', 'window ms', 'busy ms', 'longest task'], windowRows) : 'No trace had both requests.'}
 
