@@ -7,11 +7,16 @@ export interface SentRequest {
   answer: Deferred<unknown>;
 }
 
+/** How `FakeHost.respond` settles a Connection call at once. */
+export type ImmediateAnswer = { resolve: unknown } | { reject: unknown };
+
 /** A CrmHost whose Connection calls wait until the test answers them. */
 export class FakeHost implements CrmHost {
   readonly sent: SentRequest[] = [];
   environment: () => Promise<unknown> = () => Promise.resolve({ deployment: 'US' });
   environmentCalls = 0;
+  /** When set, settles each Connection call as it is sent; `undefined` leaves that call to the test. */
+  respond?: (request: ConnectionRequest) => ImmediateAnswer | undefined;
 
   onPageLoad(): void {}
   init(): void {}
@@ -19,6 +24,10 @@ export class FakeHost implements CrmHost {
   invokeConnection(linkName: string, request: ConnectionRequest): Promise<unknown> {
     const answer = deferred<unknown>();
     this.sent.push({ linkName, request, answer });
+
+    const immediate = this.respond?.(request);
+    if (immediate !== undefined && 'resolve' in immediate) answer.resolve(immediate.resolve);
+    else if (immediate !== undefined) answer.reject(immediate.reject);
     return answer.promise;
   }
 

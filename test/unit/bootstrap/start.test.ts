@@ -7,6 +7,7 @@ import { start } from '../../../widget-src/bootstrap/start.js';
 import { EntityScoreCard } from '../../../widget-src/elements/score-card.js';
 import { envelope } from '../api/fake-host.js';
 import { settle } from '../api/harness.js';
+import { until } from '../helpers/until.js';
 import { deferred, fixture, type Deferred } from '../helpers/fixture.js';
 
 const LEAD_ID = '5725767000001234567';
@@ -100,19 +101,6 @@ function fakeFrame(card: EntityScoreCard): FakeFrame {
     setTimeout: () => 0,
   } as unknown as Window & typeof globalThis;
   return frame;
-}
-
-// Module loads (the card's views, a message catalogue) take real time, so the
-// wait is bounded by the clock while it lets promises and renders run.
-const WAIT_MS = 5000;
-
-/** Lets promises and the card's renders run until `condition` holds, or fails naming `what`. */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = performance.now() + WAIT_MS;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`Timed out after ${WAIT_MS} ms waiting for ${what}.`);
-    await settle();
-  }
 }
 
 function answerScores(frame: FakeFrame, index: number): void {
