@@ -3,7 +3,7 @@ import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { CrmError } from '../api/crm-error.js';
 import { isUserRetryable } from '../api/policy.js';
-import { formatCount } from './format.js';
+import { formatWait } from './format.js';
 
 /** Text of the error state: the failure and the next step. */
 interface ErrorText {
@@ -28,11 +28,11 @@ export function renderError(
   locale: string | undefined,
 ): TemplateResult {
   const text = describeError(error);
-  const seconds = formatCount(waitSeconds, locale);
+  const wait = formatWait(waitSeconds, locale);
   const retryButton = offersRetry(error.code)
     ? html`<button class="retry" part="retry-button" type="button" ?disabled=${waitSeconds > 0} @click=${retry}>
         ${waitSeconds > 0
-          ? msg(str`Try again in ${seconds} s`, { id: 'error.retryIn' })
+          ? msg(str`Try again in ${wait}`, { id: 'error.retryIn' })
           : msg('Try again', { id: 'error.retry' })}
       </button>`
     : nothing;

@@ -31,6 +31,20 @@ export function formatCount(value: number, locale: string | undefined): string {
   }
 }
 
+/**
+ * Formats a wait in the locale's own unit words: seconds up to two minutes,
+ * then whole minutes rounded up, so an hour-long rate limit does not read as
+ * "3,597 s".
+ */
+export function formatWait(seconds: number, locale: string | undefined): string {
+  const [value, unit] = seconds < 120 ? [seconds, 'second'] : [Math.ceil(seconds / 60), 'minute'];
+  try {
+    return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+  } catch {
+    return new Intl.NumberFormat(undefined, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+  }
+}
+
 /** Returns a score's text for sentences read by screen readers; null becomes "no value". */
 export function spokenScore(value: number | null, locale: string | undefined): string {
   return value === null ? msg('no value', { id: 'value.none' }) : formatScore(value, locale);

@@ -49,6 +49,10 @@ const EXPECTED_TEXT: Record<string, string[]> = {
   SOMETHING_NEW: ['Entity scores could not be loaded.'],
 };
 
+// The countdown's unit comes from Intl, so the expected text does too.
+const seconds = (value: number): string =>
+  new Intl.NumberFormat('en', { style: 'unit', unit: 'second', unitDisplay: 'short' }).format(value);
+
 describe('entity-score-card errors', () => {
   for (const [code, phrases] of Object.entries(EXPECTED_TEXT)) {
     it(`explains ${code}`, async () => {
@@ -121,12 +125,12 @@ describe('entity-score-card errors', () => {
       const button = retryButton(card);
 
       expect(button?.disabled).to.equal(true);
-      expect(textOf(button)).to.equal('Try again in 3 s');
+      expect(textOf(button)).to.equal(`Try again in ${seconds(3)}`);
       await expectAccessible(card);
 
       fakeClock.advance(1000);
       await card.updateComplete;
-      expect(textOf(button)).to.equal('Try again in 2 s');
+      expect(textOf(button)).to.equal(`Try again in ${seconds(2)}`);
 
       fakeClock.advance(2000);
       await card.updateComplete;
@@ -146,14 +150,26 @@ describe('entity-score-card errors', () => {
       calls[0]?.answer.reject(new CrmError('TOO_MANY_REQUESTS', 'slow down', { retryAfterSeconds: 1234 }));
       await settled(card);
 
-      expect(textOf(retryButton(card))).to.include(new Intl.NumberFormat('de-DE').format(1234));
+      // 1234 s is over two minutes, so the wait reads in whole minutes, rounded up.
+      const minutes = new Intl.NumberFormat('de-DE', { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(21);
+      expect(textOf(retryButton(card))).to.include(minutes);
+    });
+
+    it('shows an hour-long wait in minutes', async () => {
+      const { loader, calls } = fakeLoader();
+      const card = await mountCard({ context: LEAD, loader });
+      calls[0]?.answer.reject(new CrmError('TOO_MANY_REQUESTS', 'slow down', { retryAfterSeconds: 3600 }));
+      await settled(card);
+
+      const minutes = new Intl.NumberFormat('en', { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(60);
+      expect(textOf(retryButton(card))).to.equal(`Try again in ${minutes}`);
     });
 
     it('waits the default time without retry_after', async () => {
       const { card } = await renderError('TOO_MANY_REQUESTS');
 
       expect(retryButton(card)?.disabled).to.equal(true);
-      expect(textOf(retryButton(card))).to.match(/^Try again in \d+ s$/);
+      expect(textOf(retryButton(card))).to.match(/^Try again in \d+ sec$/);
     });
   });
 });

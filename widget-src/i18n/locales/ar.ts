@@ -31,7 +31,7 @@ export const templates = {
   'error.response': 'أرسل CRM ردًا لم تتمكن الأداة من قراءته.',
   'error.retry': 'إعادة المحاولة',
   'error.retryAction': 'أعد المحاولة. إذا استمرت المشكلة، فأبلغ مسؤول CRM بالرمز أدناه.',
-  'error.retryIn': str`إعادة المحاولة بعد ${0} ث`,
+  'error.retryIn': str`إعادة المحاولة بعد ${0}`,
   'error.scope': 'ينقص اتصالَ CRM نطاقاتُ OAuth التي تحتاجها هذه الأداة.',
   'error.scopeAction': str`على المسؤول إضافة هذه النطاقات إلى الاتصال ثم تفويضه من جديد: ${0}.`,
   'error.scopeActionNoList': 'على المسؤول التحقق من نطاقات الاتصال ثم تفويضه من جديد.',

@@ -31,7 +31,7 @@ export const templates = {
   'error.response': 'CRM hat eine Antwort gesendet, die das Widget nicht lesen konnte.',
   'error.retry': 'Erneut versuchen',
   'error.retryAction': 'Versuchen Sie es erneut. Wenn der Fehler bleibt, nennen Sie Ihrem CRM-Admin den Code unten.',
-  'error.retryIn': str`Erneut versuchen in ${0} s`,
+  'error.retryIn': str`Erneut versuchen in ${0}`,
   'error.scope': 'Der CRM-Verbindung fehlen OAuth-Scopes, die dieses Widget braucht.',
   'error.scopeAction': str`Ein Admin muss diese Scopes zur Verbindung hinzufügen und sie neu autorisieren: ${0}.`,
   'error.scopeActionNoList': 'Ein Admin muss die Scopes der Verbindung prüfen und sie neu autorisieren.',

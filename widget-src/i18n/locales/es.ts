@@ -31,7 +31,7 @@ export const templates = {
   'error.response': 'CRM envió una respuesta que el widget no pudo leer.',
   'error.retry': 'Reintentar',
   'error.retryAction': 'Vuelva a intentarlo. Si el problema continúa, indique el código de abajo a su administrador de CRM.',
-  'error.retryIn': str`Reintentar en ${0} s`,
+  'error.retryIn': str`Reintentar en ${0}`,
   'error.scope': 'A la conexión de CRM le faltan ámbitos OAuth que este widget necesita.',
   'error.scopeAction': str`Un administrador debe añadir estos ámbitos a la conexión y volver a autorizarla: ${0}.`,
   'error.scopeActionNoList': 'Un administrador debe revisar los ámbitos de la conexión y volver a autorizarla.',

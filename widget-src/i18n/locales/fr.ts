@@ -31,7 +31,7 @@ export const templates = {
   'error.response': 'CRM a envoyé une réponse que le widget n’a pas pu lire.',
   'error.retry': 'Réessayer',
   'error.retryAction': 'Réessayez. Si le problème persiste, communiquez le code ci-dessous à votre administrateur CRM.',
-  'error.retryIn': str`Réessayer dans ${0} s`,
+  'error.retryIn': str`Réessayer dans ${0}`,
   'error.scope': 'Il manque à la connexion CRM des scopes OAuth dont ce widget a besoin.',
   'error.scopeAction': str`Un administrateur doit ajouter ces scopes à la connexion, puis l’autoriser à nouveau : ${0}.`,
   'error.scopeActionNoList': 'Un administrateur doit vérifier les scopes de la connexion, puis l’autoriser à nouveau.',

@@ -31,7 +31,7 @@ export const templates = {
   'error.response': 'CRMから、ウィジェットが読み取れない応答が返されました。',
   'error.retry': '再試行',
   'error.retryAction': 'もう一度お試しください。問題が解決しない場合は、下のコードをCRM管理者に伝えてください。',
-  'error.retryIn': str`${0}秒後に再試行`,
+  'error.retryIn': str`${0}後に再試行`,
   'error.scope': 'このウィジェットに必要なOAuthスコープが、CRMの接続に不足しています。',
   'error.scopeAction': str`管理者は、次のスコープを接続に追加して再承認する必要があります: ${0}。`,
   'error.scopeActionNoList': '管理者は、接続のスコープを確認して再承認する必要があります。',

@@ -31,7 +31,7 @@ export const templates = {
   'error.response': 'O CRM enviou uma resposta que o widget não conseguiu ler.',
   'error.retry': 'Tentar novamente',
   'error.retryAction': 'Tente novamente. Se o problema continuar, informe o código abaixo ao administrador do CRM.',
-  'error.retryIn': str`Tentar novamente em ${0} s`,
+  'error.retryIn': str`Tentar novamente em ${0}`,
   'error.scope': 'Faltam à conexão do CRM escopos OAuth de que este widget precisa.',
   'error.scopeAction': str`Um administrador deve adicionar estes escopos à conexão e autorizá-la novamente: ${0}.`,
   'error.scopeActionNoList': 'Um administrador deve verificar os escopos da conexão e autorizá-la novamente.',
