@@ -32,6 +32,8 @@ export interface Pipeline<Host extends CrmHost> {
   pageLoad(payload: unknown): RecordContext;
   /** Waits until the card's load has settled and the card has rendered it. */
   settled(): Promise<void>;
+  /** Removes the card from the page; a test that mounts many cards calls it after each. */
+  unmount(): void;
 }
 
 export interface PipelineOptions {
@@ -73,6 +75,7 @@ export async function mountPipeline<Host extends CrmHost>(host: Host, options: P
       await card.updateComplete;
       await settled(card);
     },
+    unmount: () => card.parentElement?.remove(),
   };
 }
 
