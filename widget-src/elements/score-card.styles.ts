@@ -97,6 +97,8 @@ export const styles = css`
     font-weight: 700;
     line-height: 1.2;
     font-variant-numeric: tabular-nums;
+    overflow-wrap: anywhere;
+    min-inline-size: 0;
   }
   .label {
     color: var(--_muted);
@@ -194,8 +196,9 @@ export const styles = css`
     all: unset;
     box-sizing: border-box;
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: 12px;
+    gap: 4px 12px;
     width: 100%;
     padding-block: 8px;
     cursor: pointer;
@@ -204,8 +207,12 @@ export const styles = css`
     margin: 0;
     flex: none;
   }
+  /* break-word, unlike anywhere, keeps whole words in the name's minimum
+     width, so a narrow frame wraps the score and band to a new line instead
+     of breaking the name into single letters. */
   .row .name {
-    flex: 1;
+    flex: 1 1 8em;
+    overflow-wrap: break-word;
   }
   .row .score {
     font-size: 17px;

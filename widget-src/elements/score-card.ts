@@ -101,6 +101,9 @@ export class EntityScoreCard extends LitElement {
 
   private readonly countdown = new Countdown(this);
 
+  /** Set by the retry button so that focus returns into the card once it settles. */
+  private focusAfterRetry = false;
+
   private readonly task = new Task(this, {
     task: async ([context, loader]: readonly [RecordContext | undefined, CardLoader | undefined, number], { signal }) => {
       if (context?.kind !== 'record' || loader === undefined) return initialState;
@@ -149,9 +152,20 @@ export class EntityScoreCard extends LitElement {
     super.update(changed);
   }
 
+  protected override updated(): void {
+    // The retry button disappears while the card reloads, which would drop
+    // keyboard focus to the page. Once the card settles, focus goes back to
+    // the new retry button, or else to the card itself.
+    if (!this.focusAfterRetry || this.state === 'loading') return;
+    this.focusAfterRetry = false;
+    const root = this.renderRoot as ShadowRoot;
+    const target = root.querySelector<HTMLElement>('.retry') ?? root.querySelector<HTMLElement>('.card');
+    target?.focus();
+  }
+
   protected override render(): TemplateResult {
     const view = this.view();
-    return html`<div class="card" part="card" aria-busy=${view.state === 'loading'}>
+    return html`<div class="card" part="card" tabindex="-1" aria-busy=${view.state === 'loading'}>
       ${this.renderView(view)}
       <div class="sr-only" role="status" aria-live="polite">${this.announcement(view)}</div>
     </div>`;
@@ -234,6 +248,7 @@ export class EntityScoreCard extends LitElement {
 
   private readonly retry = (): void => {
     this.countdown.stop();
+    this.focusAfterRetry = true;
     this.retryCount++;
   };
 
