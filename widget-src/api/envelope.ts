@@ -114,10 +114,15 @@ function connectionFailure(
   return new CrmError('CONNECTION_FAILED', clip(text ?? 'The Connection failed.'), { operation: context.operation });
 }
 
-/** Classifies a REST error body by its `code` alone: messages are localised. */
+/**
+ * Classifies a REST error body by its `code` alone: messages are localised.
+ * A body marked as an error whose code is missing, malformed or `SUCCESS`
+ * is `INVALID_RESPONSE`, so the card never shows "Error code: SUCCESS".
+ */
 export function errorFromBody(body: Record<string, unknown>, context: RequestContext): CrmError {
   const rawCode = field(body, 'code');
-  const code = typeof rawCode === 'string' && CODE.test(rawCode.trim()) ? rawCode.trim() : 'INVALID_RESPONSE';
+  const trimmed = typeof rawCode === 'string' ? rawCode.trim() : '';
+  const code = CODE.test(trimmed) && trimmed !== 'SUCCESS' ? trimmed : 'INVALID_RESPONSE';
   const rawMessage = field(body, 'message');
   const message = typeof rawMessage === 'string' && rawMessage.trim() !== '' ? clip(rawMessage) : code;
 

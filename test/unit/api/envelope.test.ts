@@ -132,6 +132,11 @@ describe('unwrapEnvelope', () => {
     it('reads status "error" without a usable code as INVALID_RESPONSE', () => {
       expect(errorOf(envelope({ status: 'error', code: 42 })).code).to.equal('INVALID_RESPONSE');
     });
+
+    it('reads status "error" with code SUCCESS as INVALID_RESPONSE', () => {
+      expect(errorOf(envelope({ status: 'error', code: 'SUCCESS', message: 'done' })).code).to.equal('INVALID_RESPONSE');
+      expect(errorOf(envelope({ data: [{ status: 'error', code: 'SUCCESS' }] })).code).to.equal('INVALID_RESPONSE');
+    });
   });
 
   describe('envelope failures', () => {
