@@ -25,6 +25,10 @@ interface FakeFrame {
   invokes: Array<{ url: string; answer: Deferred<unknown> }>;
   /** Returns the `GetCurrentEnvironment` result; tests that need a failure replace it. */
   environment: () => Promise<unknown>;
+  /** Returns the `getCurrentUser` result; tests replace it. */
+  user: () => Promise<unknown>;
+  /** Callbacks passed to the window's `setTimeout`, which fire only when a test calls them. */
+  timers: Array<{ callback: () => void; ms: number }>;
   firePageLoad(payload: unknown): void;
 }
 
@@ -35,6 +39,8 @@ function fakeFrame(card: EntityScoreCard): FakeFrame {
     calls: [],
     invokes: [],
     environment: () => Promise.resolve({ deployment: 'US' }),
+    user: () => Promise.resolve({ users: [{ locale: 'en_US' }] }),
+    timers: [],
     firePageLoad: () => {
       throw new Error('No PageLoad handler was registered.');
     },
@@ -70,7 +76,7 @@ function fakeFrame(card: EntityScoreCard): FakeFrame {
         },
         getCurrentUser() {
           called('getCurrentUser');
-          return Promise.resolve({ users: [{ locale: 'en_US' }] });
+          return frame.user();
         },
         getUserPreference() {
           called('getUserPreference');
@@ -97,8 +103,7 @@ function fakeFrame(card: EntityScoreCard): FakeFrame {
     navigator: { languages: ['en-US'] },
     // settings.json with no keys: the built-in defaults apply, with no note.
     fetch: () => Promise.resolve({ ok: true, text: () => Promise.resolve('{}') }),
-    // The PageLoad and locale waits never fire: every test sends what it needs.
-    setTimeout: () => 0,
+    setTimeout: (callback: () => void, ms: number) => frame.timers.push({ callback, ms }),
   } as unknown as Window & typeof globalThis;
   return frame;
 }
@@ -141,6 +146,39 @@ describe('start', () => {
     for (let round = 0; round < 20; round++) await settle();
 
     expect(frame.calls.filter((name) => name === 'invoke' || name === 'GetCurrentEnvironment')).to.deep.equal([]);
+  });
+
+  it('shows unavailable when no PageLoad comes', async () => {
+    const card = await fixture(new EntityScoreCard());
+    const frame = fakeFrame(card);
+    start(frame.win);
+    await card.updateComplete;
+    expect(card.state).to.equal('loading');
+
+    // Web tabs and dashboards send no PageLoad; the wait is one SDK timeout.
+    expect(frame.timers.map((timer) => timer.ms)).to.deep.equal([10_000]);
+    frame.timers[0]?.callback();
+    await until(() => card.state === 'unavailable', 'the unavailable state');
+    expect(frame.calls.filter((name) => name === 'invoke' || name === 'GetCurrentEnvironment')).to.deep.equal([]);
+  });
+
+  it('shows the scores when the user call never returns', async () => {
+    const card = await fixture(new EntityScoreCard());
+    const frame = fakeFrame(card);
+    frame.user = () => new Promise(() => {});
+    start(frame.win);
+
+    frame.firePageLoad({ Entity: 'Leads', EntityId: LEAD_ID });
+    await until(() => frame.invokes.length === 2, 'the scores and rules requests');
+    answerScores(frame, 0);
+    for (let round = 0; round < 20; round++) await settle();
+    expect(card.state, 'waiting for the message catalogue').to.equal('loading');
+
+    // The wait for the user's language is bounded by the SDK timeout.
+    const localeWait = frame.timers.filter((timer) => timer.ms === 10_000).at(-1);
+    expect(frame.timers, 'the PageLoad wait and the language wait').to.have.length(2);
+    localeWait?.callback();
+    await until(() => card.state === 'ready', 'the ready state');
   });
 
   it('shows CRM_CALL_FAILED for a failed environment call and asks again on retry', async () => {
