@@ -16,4 +16,10 @@ export type RecordContext =
   /** A standard module that has no entity scores (Products, Quotes, …). */
   | { kind: 'unsupported-module'; module: string }
   /** An `EntityId` that is not a record id (letters, unsafe number, …). */
-  | { kind: 'invalid-record'; module: string; value: string };
+  | {
+      kind: 'invalid-record';
+      module: string;
+      value: string;
+      /** `unsafe-number`: a JSON number above 2^53, which already lost digits; `not-an-id`: anything else. */
+      reason: 'unsafe-number' | 'not-an-id';
+    };

@@ -276,6 +276,12 @@ function unavailableText(context: Exclude<RecordContext, { kind: 'record' }>, lo
         id: 'context.unsupportedModule',
       });
     case 'invalid-record':
+      if (context.reason === 'unsafe-number') {
+        return msg(
+          str`CRM sent the ${context.module} record id as a number too long to read exactly (${context.value}). Reload the page. If this keeps happening, tell your CRM admin.`,
+          { id: 'context.unsafeRecordId' },
+        );
+      }
       return msg(str`"${context.value}" is not a valid ${context.module} record id. Open the record again from its list.`, {
         id: 'context.invalidRecord',
       });

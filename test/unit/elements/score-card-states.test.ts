@@ -89,7 +89,11 @@ describe('entity-score-card states', () => {
     { context: { kind: 'no-record' }, text: 'Open this widget from a Lead, Contact, Deal or Account record page.' },
     { context: { kind: 'several-records', module: 'Leads', count: 3 }, text: '3 records are selected. Select a single record' },
     { context: { kind: 'unsupported-module', module: 'Products' }, text: 'not available for this module (Products)' },
-    { context: { kind: 'invalid-record', module: 'Leads', value: '12ab' }, text: '"12ab" is not a valid Leads record id' },
+    { context: { kind: 'invalid-record', module: 'Leads', value: '12ab', reason: 'not-an-id' }, text: '"12ab" is not a valid Leads record id' },
+    {
+      context: { kind: 'invalid-record', module: 'Leads', value: '4876876000002768000', reason: 'unsafe-number' },
+      text: 'CRM sent the Leads record id as a number too long to read exactly (4876876000002768000)',
+    },
   ] as const;
 
   for (const { context, text } of unavailable) {

@@ -7,6 +7,7 @@ export const templates = {
   'band.hot': 'Heiß',
   'band.warm': 'Warm',
   'context.invalidRecord': str`„${0}“ ist keine gültige Datensatz-ID für ${1}. Öffnen Sie den Datensatz erneut aus seiner Liste.`,
+  'context.unsafeRecordId': str`CRM hat die ${0}-Datensatz-ID als Zahl gesendet, die zu lang ist, um sie genau zu lesen (${1}). Laden Sie die Seite neu. Wenn das wieder passiert, informieren Sie Ihren CRM-Admin.`,
   'context.noRecord': 'Öffnen Sie dieses Widget auf der Seite eines Leads, Kontakts, Deals oder Accounts.',
   'context.severalRecords': str`${0} Datensätze sind ausgewählt. Wählen Sie einen einzelnen Datensatz, um seine Entity Scores zu sehen.`,
   'context.unsupportedModule': str`Entity Scores sind für dieses Modul (${0}) nicht verfügbar.`,

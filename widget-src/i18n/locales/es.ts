@@ -7,6 +7,7 @@ export const templates = {
   'band.hot': 'Caliente',
   'band.warm': 'Templado',
   'context.invalidRecord': str`«${0}» no es un ID de registro válido de ${1}. Vuelva a abrir el registro desde su lista.`,
+  'context.unsafeRecordId': str`CRM envió el ID del registro de ${0} como un número demasiado largo para leerlo con exactitud (${1}). Vuelva a cargar la página. Si vuelve a ocurrir, avise a su administrador de CRM.`,
   'context.noRecord': 'Abra este widget desde la página de un posible cliente, contacto, trato o cuenta.',
   'context.severalRecords': str`Hay ${0} registros seleccionados. Seleccione un solo registro para ver sus puntuaciones de entidad.`,
   'context.unsupportedModule': str`Las puntuaciones de entidad no están disponibles para este módulo (${0}).`,

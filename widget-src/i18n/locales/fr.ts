@@ -7,6 +7,7 @@ export const templates = {
   'band.hot': 'Chaud',
   'band.warm': 'Tiède',
   'context.invalidRecord': str`« ${0} » n’est pas un ID d’enregistrement ${1} valide. Rouvrez l’enregistrement depuis sa liste.`,
+  'context.unsafeRecordId': str`CRM a envoyé l’identifiant de l’enregistrement ${0} sous la forme d’un nombre trop long pour être lu exactement (${1}). Rechargez la page. Si cela se reproduit, prévenez votre administrateur CRM.`,
   'context.noRecord': 'Ouvrez ce widget depuis la page d’un prospect, d’un contact, d’une affaire ou d’un compte.',
   'context.severalRecords': str`${0} enregistrements sont sélectionnés. Sélectionnez un seul enregistrement pour voir ses scores d’entité.`,
   'context.unsupportedModule': str`Les scores d’entité ne sont pas disponibles pour ce module (${0}).`,

@@ -7,6 +7,7 @@ export const templates = {
   'band.hot': 'ホット',
   'band.warm': 'ウォーム',
   'context.invalidRecord': str`「${0}」は${1}の有効なレコードIDではありません。一覧からレコードを開き直してください。`,
+  'context.unsafeRecordId': str`CRMが${0}のレコードIDを、正確に読み取れないほど長い数値として送信しました（${1}）。ページを再読み込みしてください。繰り返し発生する場合は、CRM管理者に連絡してください。`,
   'context.noRecord': 'このウィジェットは、見込み客、連絡先、商談、取引先のレコードページから開いてください。',
   'context.severalRecords': str`${0}件のレコードが選択されています。エンティティスコアを表示するには、レコードを1件だけ選択してください。`,
   'context.unsupportedModule': str`このモジュール（${0}）ではエンティティスコアを利用できません。`,

@@ -7,6 +7,7 @@ export const templates = {
   'band.hot': 'Quente',
   'band.warm': 'Morno',
   'context.invalidRecord': str`"${0}" não é um ID de registro válido de ${1}. Abra o registro novamente a partir da lista.`,
+  'context.unsafeRecordId': str`O CRM enviou o ID do registro de ${0} como um número longo demais para ser lido com exatidão (${1}). Recarregue a página. Se isso continuar, avise o administrador do CRM.`,
   'context.noRecord': 'Abra este widget na página de um lead, contato, negócio ou conta.',
   'context.severalRecords': str`${0} registros estão selecionados. Selecione um único registro para ver as pontuações de entidade dele.`,
   'context.unsupportedModule': str`As pontuações de entidade não estão disponíveis para este módulo (${0}).`,
