@@ -3,7 +3,7 @@ import type { WidgetSettings } from '../settings/types.js';
 import { CrmError } from './crm-error.js';
 import { API_HOSTS, apiHostFor, parseDataCentre } from './data-centres.js';
 import { field, isObject, parseJson } from './json.js';
-import { readCached, writeCached } from './session-cache.js';
+import { readCached, removeCached, writeCached } from './session-cache.js';
 
 const CACHE_KEY = 'data-centre';
 const OPERATION = 'CONFIG.GetCurrentEnvironment';
@@ -40,4 +40,13 @@ function readDeployment(answer: unknown): string {
   throw new CrmError('INVALID_RESPONSE', 'The CRM page did not say which data centre this account uses.', {
     operation: OPERATION,
   });
+}
+
+/**
+ * Drops the cached data centre. The data centre request leaves before the
+ * settings are known, so it reads the cache with the default expiry; when the
+ * settings then turn caching off, this keeps the next frame from reusing it.
+ */
+export function forgetApiHost(): void {
+  removeCached(CACHE_KEY);
 }

@@ -47,6 +47,15 @@ export function writeCached(key: string, value: unknown, now: number = Date.now(
   }
 }
 
+/** Removes one entry. */
+export function removeCached(key: string): void {
+  try {
+    safeStorage()?.removeItem(KEY_PREFIX + key);
+  } catch {
+    // Blocked storage has nothing to remove.
+  }
+}
+
 /** Removes every entry this module wrote (tests and a settings change use it). */
 export function clearCache(): void {
   const storage = safeStorage();

@@ -1,5 +1,5 @@
 import { createCardLoader, type CardLoader } from '../api/load-card.js';
-import { resolveApiHost } from '../api/environment.js';
+import { forgetApiHost, resolveApiHost } from '../api/environment.js';
 import { CrmError } from '../api/crm-error.js';
 import { parsePageLoad } from '../context/record-context.js';
 import type { RecordRef } from '../context/types.js';
@@ -140,6 +140,9 @@ async function prepareSession(
     });
 
   const loaded = await settingsPromise;
+  // NOTE: with `cacheMinutes: 0` this frame may still have used a data centre
+  // cached by an earlier frame; the setting takes effect from the next record.
+  if (loaded.settings.cacheMinutes === 0) forgetApiHost();
   const loader = createCardLoader({ host, settings: loaded.settings, apiHost, log });
   return { loaded, loader, localeReady };
 }

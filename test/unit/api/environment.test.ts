@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { CrmError } from '../../../widget-src/api/crm-error.js';
-import { resolveApiHost } from '../../../widget-src/api/environment.js';
+import { forgetApiHost, resolveApiHost } from '../../../widget-src/api/environment.js';
 import { clearCache } from '../../../widget-src/api/session-cache.js';
 import { FakeHost } from './fake-host.js';
 import { afterEach, beforeEach, describe, it, outcome } from './harness.js';
@@ -42,6 +42,16 @@ describe('resolveApiHost', () => {
 
     now += 2 * 60_000;
     await resolveApiHost(host, settings, clock);
+    expect(host.environmentCalls).to.equal(2);
+  });
+
+  it('asks again after forgetApiHost', async () => {
+    const host = new FakeHost();
+    host.environment = () => Promise.resolve({ deployment: 'JP' });
+
+    await resolveApiHost(host, settings);
+    forgetApiHost();
+    expect(await resolveApiHost(host, settings)).to.equal('https://www.zohoapis.jp');
     expect(host.environmentCalls).to.equal(2);
   });
 
