@@ -5,7 +5,17 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { countConnectionRequests, findWidgetFrame, readFrameProblems, readHostLog, startHarness, textContains, waitForCard } from './harness.mjs';
+import {
+  countConnectionRequests,
+  findWidgetFrame,
+  readCard,
+  readFrameProblems,
+  readHostLog,
+  startHarness,
+  textContains,
+  waitForCard,
+  waitForState,
+} from './harness.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUNDLE_TAG = '<script type="module" src="build/score-card.js"></script>';
@@ -91,3 +101,38 @@ test('bundle evaluated twice gives one working card', async () => {
     await page.close();
   }
 });
+
+// Responds to one chunk of the build with 404, as a failed download would end.
+function failChunk(widgetOrigin, chunk) {
+  return async (page) => {
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.origin === widgetOrigin && url.pathname === `/build/${chunk}`) {
+        return request.respond({ status: 404, contentType: 'text/plain', body: 'Not found' });
+      }
+      return request.continue();
+    });
+  };
+}
+
+for (const chunk of ['views.js', 'start.js']) {
+  test(`card reports a failed ${chunk} download`, async () => {
+    const prepare = failChunk(harness.simulator.widgetOrigin, chunk);
+    const { page } = await harness.openScenario('sample-lead', {}, { prepare });
+    try {
+      const frame = await findWidgetFrame(page, harness.simulator.widgetOrigin);
+      // Without start.js no PageLoad is ever requested, so the host never settles: wait for the state alone.
+      await waitForState(frame, 'error');
+      const card = await readCard(frame);
+
+      assert.equal(card.errorCode, 'WIDGET_NOT_LOADED', `error code, with text: ${card.text}`);
+      for (const text of ['Entity scores could not be loaded.', 'Reload the page']) {
+        assert.ok(textContains(card.text, text), `the card shows "${text}"; it shows: ${card.text}`);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+}
+

@@ -3,7 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import type { CrmError } from '../api/crm-error.js';
+import { CrmError } from '../api/crm-error.js';
 import { retryAfterMs } from '../api/policy.js';
 import type { RecordContext, RecordRef } from '../context/types.js';
 import type { CardData } from '../model/types.js';
@@ -11,6 +11,7 @@ import { applyLocale, getLocale, textDirection } from '../i18n/locale.js';
 import type { ShippedLocale } from '../i18n/locale.js';
 import { Countdown } from './countdown.js';
 import { formatCount } from './format.js';
+import { afterNextPaint } from './after-paint.js';
 import { renderRuleSkeleton } from './skeleton.js';
 import { toCrmError } from './to-crm-error.js';
 import type { CardLoader, CardState, CardTheme } from './types.js';
@@ -20,10 +21,20 @@ export type { CardLoader, CardState, CardTheme } from './types.js';
 
 type Views = typeof import('./views.js');
 
-// Loaded once per page, starting when this module is evaluated. Until it has
-// arrived, the settled states render as the skeleton and reflect `loading`.
+// Loaded once per page, right after the first paint: the settled states need
+// it only after a CRM round trip. Until it has arrived, they render as the
+// skeleton and reflect `loading`.
+// If it fails to load, they render a short error of the card's own instead.
 let views: Views | undefined;
-const viewsReady: Promise<Views> = import('./views.js').then((module) => (views = module));
+let viewsFailed = false;
+const viewsReady: Promise<Views> = afterNextPaint()
+  .then(() => import('./views.js'))
+  .then((module) => (views = module));
+viewsReady.catch(() => {
+  viewsFailed = true;
+});
+
+const VIEWS_NOT_LOADED = new CrmError('WIDGET_NOT_LOADED', 'The views of the card failed to load.', { operation: 'views.js' });
 
 /** A loaded card together with the record it belongs to. */
 interface LoadedCard {
@@ -173,14 +184,15 @@ export class EntityScoreCard extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!views) void viewsReady.then(() => this.requestUpdate());
+    if (!views) void viewsReady.then(() => this.requestUpdate(), () => this.requestUpdate());
   }
 
   private view(): View {
     const view = this.settledView();
-    // Ready, empty and error render with the views module; until it is here, the skeleton stays.
-    if (!views && view.state !== 'unavailable') return { state: 'loading' };
-    return view;
+    if (views || view.state === 'unavailable') return view;
+    // Ready, empty and error render with the views module. Until it is here the
+    // skeleton stays, and if it failed to load the card shows that error instead.
+    return viewsFailed ? { state: 'error', error: VIEWS_NOT_LOADED } : { state: 'loading' };
   }
 
   private settledView(): View {
@@ -207,7 +219,7 @@ export class EntityScoreCard extends LitElement {
 
   private renderView(view: View): TemplateResult {
     const locale = this.numberLocale();
-    // view() returns `loading` until the views module has arrived.
+    // view() returns `loading`, or `error` when it failed, until the views module has arrived.
     const loaded = views as Views;
 
     switch (view.state) {
@@ -224,6 +236,7 @@ export class EntityScoreCard extends LitElement {
       case 'ready':
         return loaded.renderRules(view.data, locale, this.expanded, this.toggleRule);
       case 'error':
+        if (!views) return renderLoadFailure(view.error);
         return loaded.renderError(view.error, this.countdown.remainingSeconds, this.retry, locale);
     }
   }
@@ -257,6 +270,15 @@ export class EntityScoreCard extends LitElement {
     if (!next.delete(index)) next.add(index);
     this.expanded = next;
   };
+}
+
+/** Renders an error without the views module: the same texts as its error view, with no retry. */
+function renderLoadFailure(error: CrmError): TemplateResult {
+  return html`<div class="message" part="message">
+    <p>${msg('Entity scores could not be loaded.', { id: 'error.unknown' })}</p>
+    <p>${msg('Reload the page. If it keeps failing, tell your CRM admin the code below.', { id: 'error.reloadAction' })}</p>
+    <p class="code">${msg(str`Error code: ${error.code}`, { id: 'error.code' })}</p>
+  </div>`;
 }
 
 function sameRecord(a: RecordRef, b: RecordRef): boolean {
