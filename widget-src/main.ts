@@ -1,13 +1,16 @@
-// Widget entry point. The card is defined at once, so the skeleton paints
-// while the rest of the widget (SDK adapter, API client, settings) loads as a
-// second chunk in parallel with the SDK handshake.
+// Widget entry point. The card is defined at once and paints its skeleton;
+// the rest of the widget (SDK adapter, API client, settings) is a second chunk
+// requested right after that paint, so on any network the first paint needs
+// only this entry. The SDK handshake starts when the second chunk runs.
 import { CrmError } from './api/crm-error.js';
+import { afterNextPaint } from './elements/after-paint.js';
 import './elements/score-card.js';
 
-import('./bootstrap/start.js')
+afterNextPaint()
+  .then(() => import('./bootstrap/start.js'))
   .then(({ start }) => start())
   .catch((error: unknown) => {
-    // Without the second chunk nothing can load: say so instead of a skeleton forever.
+    // Without the second chunk nothing can load: show an error instead of a skeleton forever.
     const card = document.querySelector('entity-score-card');
     if (card) card.startupError = new CrmError('WIDGET_NOT_LOADED', 'Part of the widget failed to load.');
     console.error('[entity-score-card] main: record -: WIDGET_NOT_LOADED', error);

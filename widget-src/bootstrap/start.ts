@@ -80,6 +80,11 @@ export function start(win: Window & typeof globalThis = window): void {
   });
   host.init();
 
+  // The first Intl locale lookup in a frame costs tens of milliseconds (ICU
+  // loads its data). Doing it while the handshake is in flight keeps that
+  // cost off the path between the scores response and the rendered card.
+  queueMicrotask(() => resolveLocale(undefined, win.navigator.languages));
+
   // Web tabs and dashboards send no PageLoad: say where the widget belongs
   // instead of loading forever.
   win.setTimeout(() => {

@@ -11,6 +11,7 @@ import { applyLocale, getLocale, textDirection } from '../i18n/locale.js';
 import type { ShippedLocale } from '../i18n/locale.js';
 import { Countdown } from './countdown.js';
 import { formatCount } from './format.js';
+import { afterNextPaint } from './after-paint.js';
 import { renderRuleSkeleton } from './skeleton.js';
 import { toCrmError } from './to-crm-error.js';
 import type { CardLoader, CardState, CardTheme } from './types.js';
@@ -20,12 +21,15 @@ export type { CardLoader, CardState, CardTheme } from './types.js';
 
 type Views = typeof import('./views.js');
 
-// Loaded once per page, starting when this module is evaluated. Until it has
-// arrived, the settled states render as the skeleton and reflect `loading`.
+// Loaded once per page, right after the first paint: the settled states need
+// it only after a CRM round trip. Until it has arrived, they render as the
+// skeleton and reflect `loading`.
 // If it fails to load, they render a short error of the card's own instead.
 let views: Views | undefined;
 let viewsFailed = false;
-const viewsReady: Promise<Views> = import('./views.js').then((module) => (views = module));
+const viewsReady: Promise<Views> = afterNextPaint()
+  .then(() => import('./views.js'))
+  .then((module) => (views = module));
 viewsReady.catch(() => {
   viewsFailed = true;
 });
