@@ -1,6 +1,6 @@
 // Scans widget-src/ for the ways text can turn into markup or code. The card
-// shows CRM data (rule names, error messages) and renders it only through Lit's
-// text bindings, which escape it; every sink listed here would bypass that.
+// shows CRM data (rule names, error messages) only through Lit's text
+// bindings, which escape it. Every sink listed here would bypass them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
