@@ -2,7 +2,7 @@
 //   GET https://www.zohoapis.<tld>/crm/v7/{module}/{record_id}/Entity_Scores__s?fields=…
 //   GET https://www.zohoapis.<tld>/crm/v7/settings/automation/scoring_rules?module=…
 // It validates the request the way CRM does, then responds from the scenario.
-import { DATA_CENTRE_TLDS } from './scenarios.mjs';
+import { DATA_CENTRE_TLDS, dataCentreOf } from './scenarios.mjs';
 
 /** Fields `Entity_Scores__s` accepts in `fields`; `id` is always returned. */
 export const ENTITY_SCORE_FIELDS = [
@@ -70,8 +70,9 @@ export function answerConnectionRequest(scenario, connectionName, request) {
 
   const expectedOrigin = apiOrigin(scenario.deployment);
   if (url.origin !== expectedOrigin) {
+    const dataCentre = scenario.deployment === undefined ? '(none)' : JSON.stringify(scenario.deployment);
     return restError('INVALID_URL_PATTERN', {
-      note: `host ${url.origin} does not match data centre ${scenario.deployment ?? '(none)'}: expected ${expectedOrigin ?? 'no valid host'}`,
+      note: `host ${url.origin} does not match data centre ${dataCentre}: expected ${expectedOrigin ?? 'no valid host, because the data centre is unknown'}`,
     });
   }
 
@@ -84,10 +85,14 @@ export function answerConnectionRequest(scenario, connectionName, request) {
   return restError('INVALID_URL_PATTERN', { note: `no mocked endpoint at ${url.pathname}` });
 }
 
-/** Returns `https://www.zohoapis.<tld>` for a data centre, or undefined for an unknown one. */
+/**
+ * Returns `https://www.zohoapis.<tld>` for a `deployment` value, or undefined for an unknown data centre.
+ * The value is read as leniently as the widget reads it ("eu", "EU", "com.au", a Zoho host), so a
+ * spelling the widget accepts never turns into INVALID_URL_PATTERN here.
+ */
 export function apiOrigin(deployment) {
-  const tld = DATA_CENTRE_TLDS[deployment];
-  return tld === undefined ? undefined : `https://www.zohoapis.${tld}`;
+  const dataCentre = dataCentreOf(deployment);
+  return dataCentre === undefined ? undefined : `https://www.zohoapis.${DATA_CENTRE_TLDS[dataCentre]}`;
 }
 
 function parseRequest(request) {
@@ -134,8 +139,11 @@ function parseJsonText(value) {
 function answerScores(scenario, { method, query, version, module, recordId }) {
   if (version !== API_VERSION) return restError('INVALID_URL_PATTERN', { note: `API version ${version} is not mocked; use ${API_VERSION}` });
   if (method !== 'GET') return restError('INVALID_REQUEST_METHOD', { note: `${method || '(no method)'} on Entity_Scores__s` });
+  // NOTE: module API names are matched case-sensitively. Zoho's API 1.0 help on modules and fields
+  // (https://www.zoho.com/de/crm/help/api/modules-fields.html) states that "leads" in place of
+  // "Leads" fails. Whether v7 still fails is unconfirmed, so the mock keeps the stricter behaviour.
   if (!scenario.modules.includes(module)) {
-    return restError('INVALID_MODULE', { details: { resource_path_index: 0 }, note: `module "${module}" is not in this org` });
+    return restError('INVALID_MODULE', { details: { resource_path_index: 0 }, note: moduleNote(scenario, module) });
   }
   if (!RECORD_ID.test(recordId)) return restError('INVALID_DATA', { details: { id: recordId }, note: `"${recordId}" is not a record id` });
 
@@ -165,7 +173,7 @@ function answerRules(scenario, { method, query, version }) {
     return restError('REQUIRED_PARAM_MISSING', { details: { param_name: 'module' }, note: 'module is mandatory' });
   }
   if (!scenario.modules.includes(module)) {
-    return restError('INVALID_DATA', { details: { param_name: 'module' }, note: `module "${module}" is not in this org` });
+    return restError('INVALID_DATA', { details: { param_name: 'module' }, note: moduleNote(scenario, module) });
   }
 
   const answer = scenario.rules;
@@ -184,6 +192,12 @@ function answerRules(scenario, { method, query, version }) {
     info: { per_page: perPage, count: slice.length, page, more_records: page * perPage < rules.length },
   };
   return withDelay({ kind: 'envelope', status: 200, body, statusMessageAsString: answer.statusMessageAsString }, answer);
+}
+
+function moduleNote(scenario, module) {
+  const sameLetters = scenario.modules.find((known) => known.toLowerCase() === module.toLowerCase());
+  if (sameLetters) return `module "${module}" is not in this org; module API names are case-sensitive, use "${sameLetters}"`;
+  return `module "${module}" is not in this org (it has ${scenario.modules.join(', ')})`;
 }
 
 function outcomeFromAnswer(answer, { selectPage, shapeBody }) {

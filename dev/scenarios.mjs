@@ -50,6 +50,9 @@ const REST_ANSWER_KEYS = new Set([
 ]);
 
 const SDK_DIRECTIVE_KEYS = new Set(['value', 'reject', 'noAnswer', 'delayMs']);
+
+/** CRM's limit on the length of a scoring rule name. */
+const MAX_RULE_NAME_LENGTH = 25;
 const EXPECT_KEYS = new Set(['state', 'errorCode', 'texts', 'absentTexts', 'settleMs', 'connectionRequests']);
 const PAGE_LOAD_STEP_KEYS = new Set(['payload', 'afterMs', 'afterRequests']);
 
@@ -131,9 +134,11 @@ function validateScenario(raw, context) {
     }
   }
 
-  if (typeof raw.description !== 'string' || raw.description.trim() === '') {
-    fail('"description" is missing: add one sentence saying what the scenario shows');
+  if (raw.description === undefined) fail('"description" is missing: add one sentence saying what the scenario shows');
+  if (typeof raw.description !== 'string') {
+    fail(`"description" must be a string, one sentence for the picker; got ${describeValue(raw.description)}`);
   }
+  if (raw.description.trim() === '') fail('"description" is empty: add one sentence saying what the scenario shows');
 
   const pageLoads = validatePageLoads(raw, fail);
 
@@ -148,13 +153,16 @@ function validateScenario(raw, context) {
   }
 
   const environment = raw.environment === undefined ? { deployment: 'US' } : raw.environment;
-  validateSdkAnswer(environment, 'environment', fail);
+  validateSdkAnswer(environment, 'environment', fail, { example: '{"deployment": "EU"}', stringFields: ['deployment'] });
   // The data centre decides which API host the REST mock accepts; without one, it accepts none.
-  const environmentValue = isSdkDirective(environment) ? environment.value : environment;
-  const deployment = isPlainObject(environmentValue) ? environmentValue.deployment : undefined;
+  const deployment = deploymentOf(environment);
 
-  if (raw.user !== undefined) validateSdkAnswer(raw.user, 'user', fail);
-  if (raw.preference !== undefined) validateSdkAnswer(raw.preference, 'preference', fail);
+  if (raw.user !== undefined) {
+    validateSdkAnswer(raw.user, 'user', fail, { example: '{"locale": "de_DE"}, merged over the default user', stringFields: [] });
+  }
+  if (raw.preference !== undefined) {
+    validateSdkAnswer(raw.preference, 'preference', fail, { example: '{"mode": "night"}', stringFields: ['mode'] });
+  }
   if (raw.orgVariable !== undefined) {
     if (!(typeof raw.orgVariable === 'string' || isPlainObject(raw.orgVariable))) {
       fail('"orgVariable" must be the variable content: a string, a JSON object, or an SDK answer like {"reject": …}');
@@ -173,7 +181,7 @@ function validateScenario(raw, context) {
       scoresByRecord[id] = validateRestAnswer(answer, `scoresByRecord.${id}`, context, fail);
     }
   }
-  const rules = raw.rules === undefined ? { list: [] } : validateRestAnswer(raw.rules, 'rules', context, fail);
+  const rules = raw.rules === undefined ? { list: [] } : validateRulesAnswer(raw.rules, context, fail);
 
   const expect = raw.expect === undefined ? undefined : validateExpect(raw.expect, fail);
 
@@ -182,7 +190,7 @@ function validateScenario(raw, context) {
     description: raw.description,
     pageLoads,
     environment,
-    deployment: typeof deployment === 'string' ? deployment : undefined,
+    deployment,
     user: raw.user,
     preference: raw.preference,
     orgVariable: raw.orgVariable,
@@ -220,14 +228,61 @@ function validatePageLoads(raw, fail) {
   });
 }
 
-function validateSdkAnswer(answer, key, fail) {
-  if (!isSdkDirective(answer)) return;
+// A plain answer must be an object whose `stringFields` are strings when present.
+// Any other value, however odd, is still possible, but only inside {"value": …},
+// so that a typo such as "user": "de_DE" is reported and a deliberate odd answer is visible.
+function validateSdkAnswer(answer, key, fail, { example, stringFields }) {
+  if (!isSdkDirective(answer)) {
+    if (!isPlainObject(answer)) {
+      fail(`"${key}" must be an object such as ${example}; got ${describeValue(answer)}. To send exactly this value, write {"value": ${preview(answer)}}`);
+    }
+    for (const field of stringFields) {
+      if (answer[field] !== undefined && typeof answer[field] !== 'string') {
+        fail(`"${key}.${field}" must be a string; got ${describeValue(answer[field])}. To send this answer anyway, wrap it: {"value": ${preview(answer)}}`);
+      }
+    }
+    return;
+  }
+
   for (const name of Object.keys(answer)) {
     if (!SDK_DIRECTIVE_KEYS.has(name)) fail(`unknown key "${key}.${name}" next to an SDK directive; expected value, reject, noAnswer or delayMs`);
   }
   const outcomes = ['value', 'reject', 'noAnswer'].filter((name) => Object.hasOwn(answer, name));
   if (outcomes.length !== 1) fail(`"${key}" must have exactly one of "value", "reject" or "noAnswer"`);
+  if (answer.noAnswer !== undefined && answer.noAnswer !== true) fail(`"${key}.noAnswer" can only be true`);
   if (answer.delayMs !== undefined && !isNonNegativeInteger(answer.delayMs)) fail(`"${key}.delayMs" must be a whole number of milliseconds`);
+}
+
+// `deployment` of the GetCurrentEnvironment answer, also when the answer is JSON text
+// inside {"value": …}: the widget reads that form, so the mock must find the same data centre.
+function deploymentOf(environment) {
+  let value = isSdkDirective(environment) ? environment.value : environment;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+  return isPlainObject(value) && typeof value.deployment === 'string' ? value.deployment : undefined;
+}
+
+/**
+ * Returns the data centre code (a key of DATA_CENTRE_TLDS) that a `deployment` value names, or undefined.
+ * Accepts a region code in any case ("eu"), a domain suffix ("com.au") or a Zoho host
+ * ("https://www.zohoapis.eu"), the spellings the widget accepts too.
+ */
+export function dataCentreOf(deployment) {
+  if (typeof deployment !== 'string') return undefined;
+  const text = deployment
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/+$/, '')
+    .replace(/^(?:www\.|accounts\.|crm\.)?(?:zohoapis|zoho)\./, '');
+  const code = text.toUpperCase();
+  if (Object.hasOwn(DATA_CENTRE_TLDS, code)) return code;
+  return Object.keys(DATA_CENTRE_TLDS).find((region) => DATA_CENTRE_TLDS[region] === text);
 }
 
 function validateRestAnswer(answer, key, context, fail) {
@@ -264,12 +319,11 @@ function validateRestAnswer(answer, key, context, fail) {
   }
 
   if (answer.list !== undefined) {
+    if (key !== 'rules') fail(`"${key}.list" is for "rules" only; give "body", "bodyFile" or "pages"`);
     if (!Array.isArray(answer.list)) fail(`"${key}.list" must be a list of scoring rules`);
     answer.list.forEach((rule, index) => {
       if (!isPlainObject(rule) || typeof rule.id !== 'string') fail(`"${key}.list[${index}]" must be a scoring rule with a string "id"`);
-      if (typeof rule.name === 'string' && rule.name.length > 25) {
-        fail(`"${key}.list[${index}].name" has ${rule.name.length} characters; CRM allows at most 25 in a scoring rule name`);
-      }
+      checkRuleName(rule.name, `"${key}.list[${index}].name"`, fail);
     });
   }
 
@@ -279,6 +333,33 @@ function validateRestAnswer(answer, key, context, fail) {
     fail(`"${key}" gives no answer: add "body", "bodyFile", "pages", "list", "envelope", "reject", "noAnswer": true or "status": 204`);
   }
   return result;
+}
+
+// The rules answer: a REST answer whose rule names, in `list` or in a body, obey CRM's
+// length limit. Only an `envelope` is sent unchecked, the explicit way to send names CRM never returns.
+function validateRulesAnswer(answer, context, fail) {
+  const result = validateRestAnswer(answer, 'rules', context, fail);
+  if (result.pages !== undefined) fail('"rules.pages" is not served: the rules endpoint pages a "list" by page and per_page; give "list" or "body"');
+
+  if (isPlainObject(result.body) && Array.isArray(result.body.scoring_rules)) {
+    result.body.scoring_rules.forEach((rule, index) => {
+      if (!isPlainObject(rule)) return;
+      const label = answer.bodyFile === undefined
+        ? `"rules.body.scoring_rules[${index}].name"`
+        : `"scoring_rules[${index}].name" in ${answer.bodyFile} (rules.bodyFile)`;
+      checkRuleName(rule.name, label, fail);
+    });
+  }
+  return result;
+}
+
+function checkRuleName(name, label, fail) {
+  if (typeof name === 'string' && name.length > MAX_RULE_NAME_LENGTH) {
+    fail(
+      `${label} has ${name.length} characters; CRM allows at most ${MAX_RULE_NAME_LENGTH} in a scoring rule name. ` +
+        'Shorten it, or send the rules as an "envelope" to skip this check',
+    );
+  }
 }
 
 function readBodyFile(reference, key, context, fail) {
@@ -319,6 +400,18 @@ function validateExpect(expect, fail) {
 /** True for `{value}`, `{reject}` or `{noAnswer}` wrappers, which set how the host responds. */
 export function isSdkDirective(answer) {
   return isPlainObject(answer) && (Object.hasOwn(answer, 'value') || Object.hasOwn(answer, 'reject') || Object.hasOwn(answer, 'noAnswer'));
+}
+
+// "number 42", "list [1]", "string \"de_DE\"": the type first, because a wrong type is the usual mistake.
+function describeValue(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `list ${preview(value)}`;
+  return `${typeof value} ${preview(value)}`;
+}
+
+function preview(value) {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
 function isPlainObject(value) {

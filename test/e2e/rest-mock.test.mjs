@@ -90,6 +90,43 @@ test('mock uses the data centre host', () => {
   assert.equal(onUs.body.code, 'INVALID_URL_PATTERN');
 });
 
+test('mock reads the data centre leniently', () => {
+  const cases = [
+    ['lower-case region code', { deployment: 'eu' }, 'https://www.zohoapis.eu'],
+    ['mixed-case region code', { deployment: 'Au' }, 'https://www.zohoapis.com.au'],
+    ['domain suffix', { deployment: 'com.cn' }, 'https://www.zohoapis.com.cn'],
+    ['Zoho API host', { deployment: 'https://www.zohoapis.jp' }, 'https://www.zohoapis.jp'],
+    ['answer as JSON text', { value: '{"deployment":"eu"}' }, 'https://www.zohoapis.eu'],
+    ['exact value', { value: { deployment: 'ca' } }, 'https://www.zohoapis.ca'],
+  ];
+  for (const [name, environment, origin] of cases) {
+    const scenario = leadScenario({ environment });
+    const url = `${origin}/crm/v7/Leads/${RECORD}/Entity_Scores__s`;
+    const outcome = answerConnectionRequest(scenario, 'entity_scores', scoresRequest({ url }));
+    assert.equal(outcome.status, 200, `${name}: ${origin} is accepted (${outcome.note ?? 'no note'})`);
+    const onUs = answerConnectionRequest(scenario, 'entity_scores', scoresRequest());
+    assert.equal(onUs.body.code, 'INVALID_URL_PATTERN', `${name}: the US host is rejected`);
+  }
+});
+
+test('mock accepts no host for unknown data centre', () => {
+  const outcome = answerConnectionRequest(leadScenario({ environment: { deployment: 'XX' } }), 'entity_scores', scoresRequest());
+  assert.equal(outcome.body.code, 'INVALID_URL_PATTERN');
+  assert.match(outcome.note, /data centre "XX"/);
+  assert.match(outcome.note, /unknown/);
+});
+
+test('mock names the module case', () => {
+  const request = scoresRequest({ url: `${US}/crm/v7/leads/${RECORD}/Entity_Scores__s` });
+  const outcome = answerConnectionRequest(leadScenario(), 'entity_scores', request);
+  assert.equal(outcome.body.code, 'INVALID_MODULE', 'module API names are case-sensitive');
+  assert.match(outcome.note, /case-sensitive, use "Leads"/);
+
+  const rules = answerConnectionRequest(leadScenario(), 'entity_scores', rulesRequest({ module: 'leads' }));
+  assert.equal(rules.body.code, 'INVALID_DATA');
+  assert.match(rules.note, /use "Leads"/);
+});
+
 test('mock answers 204 without a body', () => {
   const outcome = answerConnectionRequest(leadScenario({ scores: { status: 204 } }), 'entity_scores', scoresRequest());
   assert.equal(outcome.status, 204);
@@ -161,9 +198,22 @@ test('mock serves a record from scoresByRecord', () => {
   assert.equal(unknown.body.code, 'INVALID_DATA');
 });
 
+const LONG_RULE_BODY = { scoring_rules: [{ id: '1', name: 'Short' }, { id: '2', name: 'A name well over the limit' }] };
+
 const invalidFiles = [
   ['invalid JSON', '{ "description": ', /invalid JSON/],
   ['missing description', { pageLoad: {}, scores: { status: 204 } }, /"description" is missing/],
+  ['description of wrong type', { description: 42, pageLoad: {}, scores: { status: 204 } }, /"description" must be a string.*got number 42/],
+  ['empty description', { description: ' ', pageLoad: {}, scores: { status: 204 } }, /"description" is empty/],
+  ['environment as a list', { description: 'x', pageLoad: {}, scores: { status: 204 }, environment: [1] }, /"environment" must be an object.*got list \[1\].*\{"value": \[1\]\}/],
+  ['deployment as a number', { description: 'x', pageLoad: {}, scores: { status: 204 }, environment: { deployment: 5 } }, /"environment.deployment" must be a string; got number 5/],
+  ['user as a string', { description: 'x', pageLoad: {}, scores: { status: 204 }, user: 'de_DE' }, /"user" must be an object.*got string "de_DE"/],
+  ['preference as a number', { description: 'x', pageLoad: {}, scores: { status: 204 }, preference: 5 }, /"preference" must be an object.*got number 5/],
+  ['preference mode as a number', { description: 'x', pageLoad: {}, scores: { status: 204 }, preference: { mode: 1 } }, /"preference.mode" must be a string/],
+  ['noAnswer false', { description: 'x', pageLoad: {}, scores: { status: 204 }, user: { noAnswer: false } }, /"user.noAnswer" can only be true/],
+  ['long rule name in body', { description: 'x', pageLoad: {}, scores: { status: 204 }, rules: { status: 200, body: LONG_RULE_BODY } }, /"rules.body.scoring_rules\[1\].name" has 26 characters/],
+  ['rules list for scores', { description: 'x', pageLoad: {}, scores: { list: [] } }, /"scores.list" is for "rules" only/],
+  ['rules as pages', { description: 'x', pageLoad: {}, scores: { status: 204 }, rules: { pages: [LONG_RULE_BODY] } }, /"rules.pages" is not served/],
   ['unknown key', { description: 'x', pageLoad: {}, scores: { status: 204 }, score: {} }, /unknown key "score"/],
   ['no PageLoad', { description: 'x', scores: { status: 204 } }, /"pageLoad" is missing/],
   ['both PageLoad keys', { description: 'x', pageLoad: {}, pageLoads: [], scores: { status: 204 } }, /either "pageLoad" or "pageLoads"/],
@@ -175,6 +225,26 @@ const invalidFiles = [
   ['bad expected state', { description: 'x', pageLoad: {}, scores: { status: 204 }, expect: { state: 'done' } }, /"expect.state" must be one of/],
   ['bad directive', { description: 'x', pageLoad: {}, scores: { status: 204 }, user: { value: {}, reject: {} } }, /exactly one of "value", "reject" or "noAnswer"/],
 ];
+
+test('validator checks rule names in body files', () => {
+  writeFileSync(join(workDir, 'long-rule-names.json'), JSON.stringify(LONG_RULE_BODY));
+  const content = { description: 'x', pageLoad: {}, scores: { status: 204 }, rules: { bodyFile: './long-rule-names.json' } };
+  assert.throws(() => scenarioOf(content), /"scoring_rules\[1\].name" in \.\/long-rule-names\.json \(rules.bodyFile\) has 26 characters/);
+});
+
+test('validator accepts odd answers when explicit', () => {
+  const scenario = leadScenario({
+    environment: { value: [1] },
+    user: { value: 'de_DE' },
+    preference: { value: 5 },
+    rules: { envelope: { code: 'SUCCESS', details: { statusMessage: LONG_RULE_BODY } } },
+  });
+  assert.deepEqual(scenario.environment, { value: [1] });
+  assert.equal(scenario.deployment, undefined, 'a list names no data centre');
+  assert.deepEqual(scenario.user, { value: 'de_DE' });
+  assert.deepEqual(scenario.preference, { value: 5 });
+  assert.equal(scenario.rules.envelope.details.statusMessage.scoring_rules[1].name.length, 26, 'an envelope is sent as it is');
+});
 
 for (const [name, content, message] of invalidFiles) {
   test(`validator rejects ${name}`, () => {
