@@ -218,6 +218,7 @@ function buildSession(state, request, url) {
     description: scenario.description,
     file: scenario.file,
     pageLoads: overridePageLoad(scenario.pageLoads, url.searchParams.get('module'), url.searchParams.get('record')),
+    modules: scenario.modules,
     environment: scenario.environment,
     apiOrigin: apiOrigin(scenario.deployment) ?? null,
     user: isSdkDirective(scenario.user) ? scenario.user : { ...DEFAULT_USER, ...(scenario.user ?? {}) },

@@ -8,6 +8,7 @@ const MAX_FRAME_HEIGHT = 1600;
 const MIN_FRAME_WIDTH = 120;
 const MAX_FRAME_WIDTH = 2000;
 const SUMMARY_LENGTH = 160;
+const NOTHING_TO_RESEND = 'This scenario sends no PageLoad. To send one, enter a module and a record id and press Load.';
 
 const RECORD_NAMES = {
   Leads: 'Kris Marrier',
@@ -40,6 +41,8 @@ const elements = {
   module: document.getElementById('sim-module'),
   record: document.getElementById('sim-record'),
   resend: document.getElementById('sim-resend'),
+  resendHint: document.getElementById('sim-resend-hint'),
+  moduleHint: document.getElementById('sim-module-hint'),
   log: document.getElementById('sim-log'),
   status: document.getElementById('sim-status'),
 };
@@ -48,6 +51,7 @@ let session;
 let scenario;
 let frame;
 let registered = false;
+let hasSentPageLoad = false;
 let lastPageLoad;
 const waitingSteps = [];
 
@@ -61,7 +65,11 @@ async function start() {
   const problems = session.loadErrors.map((error) => error.message);
   if (session.problem) problems.unshift(session.problem);
   showProblems(problems);
-  if (!session.scenario) return;
+  if (!session.scenario) {
+    elements.resend.disabled = true;
+    showHint(elements.resendHint, 'Pick a scenario first.');
+    return;
+  }
 
   scenario = session.scenario;
   elements.description.textContent = scenario.description;
@@ -70,7 +78,26 @@ async function start() {
   document.body.classList.toggle('night', preference?.mode === 'night');
   window.__simStatus.pageLoadsTotal = scenario.pageLoads.length;
   showRecord(scenario.pageLoads[0]?.payload);
+  noteParameters();
   createFrame();
+}
+
+// Says in the log what the module and record parameters do for this scenario,
+// and why Resend PageLoad is disabled when it has nothing to send.
+function noteParameters() {
+  const moduleHint = checkModule(params.get('module')?.trim());
+  showHint(elements.moduleHint, moduleHint);
+  if (moduleHint) note(moduleHint);
+
+  const fromParameters = pageLoadFromParameters();
+  if (scenario.pageLoads.length === 0 && fromParameters) {
+    note(`The scenario sends no PageLoad, so the module and record parameters apply to Resend PageLoad only: ${summarize(fromParameters)}`);
+  }
+  if (!resendChoice()) {
+    elements.resend.disabled = true;
+    showHint(elements.resendHint, NOTHING_TO_RESEND);
+    note(`Resend PageLoad is disabled. ${NOTHING_TO_RESEND}`);
+  }
 }
 
 // ---------------------------------------------------------------- page
@@ -83,6 +110,7 @@ function renderPicker() {
   }
   elements.module.value = params.get('module') ?? '';
   elements.record.value = params.get('record') ?? '';
+  elements.module.addEventListener('input', () => showHint(elements.moduleHint, checkModule(elements.module.value.trim())));
 
   elements.select.addEventListener('change', () => {
     elements.module.value = '';
@@ -97,11 +125,54 @@ function renderPicker() {
     setOrDelete(next, 'record', elements.record.value.trim());
     window.location.search = next.toString();
   });
-  elements.resend.addEventListener('click', () => {
-    if (lastPageLoad !== undefined || scenario?.pageLoads.length) {
-      sendPageLoad(lastPageLoad !== undefined ? lastPageLoad : scenario.pageLoads[0].payload);
-    }
-  });
+  elements.resend.addEventListener('click', resendPageLoad);
+}
+
+function resendPageLoad() {
+  const choice = scenario ? resendChoice() : undefined;
+  if (!choice) return note(`Resend PageLoad: nothing sent. ${scenario ? NOTHING_TO_RESEND : 'No scenario is loaded.'}`);
+  if (!registered) {
+    return note('Resend PageLoad: nothing sent, because the frame has not sent REGISTER yet and the host sends nothing before it.');
+  }
+  note(`Resend PageLoad: sending ${choice.source}`);
+  sendPageLoad(choice.payload);
+}
+
+// The PageLoad that Resend sends: the last one sent, else the scenario's first one
+// (module and record parameters already applied by the server), else one built from
+// the parameters alone, for scenarios such as a web tab that send none.
+function resendChoice() {
+  if (hasSentPageLoad) return { payload: lastPageLoad, source: 'the last PageLoad again' };
+  if (scenario.pageLoads.length > 0) return { payload: scenario.pageLoads[0].payload, source: "the scenario's first PageLoad" };
+  const fromParameters = pageLoadFromParameters();
+  if (fromParameters) return { payload: fromParameters, source: 'a PageLoad built from the module and record parameters' };
+  return undefined;
+}
+
+function pageLoadFromParameters() {
+  const module = params.get('module')?.trim();
+  const record = params.get('record')?.trim();
+  if (!module && !record) return undefined;
+  const payload = {};
+  if (module) payload.Entity = module;
+  if (record) payload.EntityId = record;
+  return payload;
+}
+
+// Module API names are case-sensitive in REST URLs, so "leads" ends in INVALID_MODULE.
+// The hint warns before the card shows that error.
+function checkModule(module) {
+  if (!module || !scenario || scenario.modules.includes(module)) return undefined;
+  const sameLetters = scenario.modules.find((known) => known.toLowerCase() === module.toLowerCase());
+  if (sameLetters) {
+    return `Module API names are case-sensitive: write "${sameLetters}". The REST mock answers a request for "${module}" with INVALID_MODULE.`;
+  }
+  return `"${module}" is not one of this scenario's modules (${scenario.modules.join(', ')}), so the REST mock answers a request for it with INVALID_MODULE.`;
+}
+
+function showHint(element, text) {
+  element.hidden = !text;
+  element.textContent = text ?? '';
 }
 
 function setOrDelete(searchParams, key, value) {
@@ -213,6 +284,9 @@ function scheduleNextPageLoad(index) {
 }
 
 function sendPageLoad(payload) {
+  // The header shows the first PageLoad, which Resend may be the first to send.
+  if (!hasSentPageLoad) showRecord(payload);
+  hasSentPageLoad = true;
   lastPageLoad = payload;
   window.__simStatus.pageLoadsSent += 1;
   post({ type: 'FRAMEWORK.EVENT', eventName: 'PageLoad', data: payload });

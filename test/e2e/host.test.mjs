@@ -38,8 +38,8 @@ after(async () => {
   rmSync(extraDir, { recursive: true, force: true });
 });
 
-async function openProbe(scenario, query = {}) {
-  const opened = await harness.openScenario(scenario, { ...PROBE, ...query });
+async function openProbe(scenario, query = {}, options = {}) {
+  const opened = await harness.openScenario(scenario, { ...PROBE, ...query }, options);
   const frame = await findWidgetFrame(opened.page, harness.simulator.widgetOrigin, '/__sim/probe.html');
   await frame.waitForFunction(() => window.__probe?.done === true, { timeout: WAIT_MS, polling: 50 });
   return { ...opened, frame, probe: await frame.evaluate(() => window.__probe) };
@@ -208,6 +208,107 @@ test('resend button repeats PageLoad', async () => {
     assert.deepEqual(pageLoads[1], pageLoads[0]);
   } finally {
     await page.close();
+  }
+});
+
+test('resend builds PageLoad from parameters', async () => {
+  const record = '487687600000038603';
+  const { page } = await harness.openScenario('no-pageload', { ...PROBE, module: 'Leads', record });
+  try {
+    const frame = await findWidgetFrame(page, harness.simulator.widgetOrigin, '/__sim/probe.html');
+    await page.waitForFunction(() => window.__simStatus.registered, { timeout: WAIT_MS, polling: 50 });
+    assert.equal(await page.$eval('#sim-resend', (button) => button.disabled), false, 'the button is enabled');
+    assert.equal(await frame.evaluate(() => window.__probe.pageLoads.length), 0, 'the scenario itself sends no PageLoad');
+
+    await page.click('#sim-resend');
+    await frame.waitForFunction(() => window.__probe?.done === true, { timeout: WAIT_MS, polling: 50 });
+    const probe = await frame.evaluate(() => window.__probe);
+    assert.deepEqual(probe.pageLoads, [{ Entity: 'Leads', EntityId: record }]);
+    assert.equal(probe.results.scores.resolved.details.statusMessage.data.length, 2, 'the mock serves the record of the parameters');
+
+    const notes = (await readHostLog(page)).filter((entry) => entry.direction === 'note').map((entry) => entry.summary);
+    assert.ok(notes.some((text) => /apply to Resend PageLoad only/.test(text)), `the log explains the parameters: ${notes.join(' | ')}`);
+    assert.ok(notes.some((text) => /sending a PageLoad built from the module and record parameters/.test(text)), 'the log names what was sent');
+  } finally {
+    await page.close();
+  }
+});
+
+test('resend disabled without any PageLoad', async () => {
+  const { page } = await harness.openScenario('no-pageload', PROBE);
+  try {
+    await page.waitForFunction(() => window.__simStatus.registered, { timeout: WAIT_MS, polling: 50 });
+    assert.equal(await page.$eval('#sim-resend', (button) => button.disabled), true, 'the button is disabled');
+    const hint = await page.$eval('#sim-resend-hint', (element) => (element.hidden ? '' : element.textContent));
+    assert.match(hint, /sends no PageLoad.*enter a module and a record id/, 'the reason shows under the button');
+
+    const notes = (await readHostLog(page)).filter((entry) => entry.direction === 'note').map((entry) => entry.summary);
+    assert.ok(notes.some((text) => /Resend PageLoad is disabled/.test(text)), 'the log says why');
+  } finally {
+    await page.close();
+  }
+});
+
+test('module field warns about letter case', async () => {
+  const { page, probe } = await openProbe('sample-lead', { module: 'leads' });
+  try {
+    const hint = await page.$eval('#sim-module-hint', (element) => (element.hidden ? '' : element.textContent));
+    assert.match(hint, /case-sensitive: write "Leads"/);
+    assert.equal(probe.results.scores.resolved.details.statusMessage.code, 'INVALID_MODULE', 'the mock keeps module names case-sensitive');
+
+    const notes = (await readHostLog(page)).filter((entry) => entry.direction === 'note').map((entry) => entry.summary);
+    assert.ok(notes.some((text) => /case-sensitive/.test(text)), 'the log repeats the warning');
+
+    await page.$eval('#sim-module', (input) => {
+      input.value = 'Leads';
+      input.dispatchEvent(new Event('input'));
+    });
+    assert.equal(await page.$eval('#sim-module-hint', (element) => element.hidden), true, 'a correct name clears the warning');
+  } finally {
+    await page.close();
+  }
+});
+
+test('long error banner keeps panel usable', async () => {
+  const badFiles = [];
+  for (let index = 0; index < 40; index += 1) {
+    const file = join(extraDir, `bad-${String(index).padStart(2, '0')}.json`);
+    writeFileSync(file, JSON.stringify({ description: 42, pageLoad: {}, scores: { status: 204 } }));
+    badFiles.push(file);
+  }
+
+  try {
+    for (const [width, height] of [[1280, 720], [800, 600]]) {
+      const { page, frame } = await openProbe('sample-lead', {}, { prepare: (opened) => opened.setViewport({ width, height }) });
+      try {
+        const layout = await page.evaluate(() => {
+          const box = (selector) => document.querySelector(selector).getBoundingClientRect();
+          const banner = document.querySelector('#sim-problems');
+          const resend = box('#sim-resend');
+          const atResend = document.elementFromPoint(resend.x + resend.width / 2, resend.y + resend.height / 2);
+          return {
+            bannerHeight: box('#sim-problems').height,
+            bannerScrolls: banner.scrollHeight > banner.clientHeight,
+            logHeight: box('#sim-log').height,
+            resendBottom: resend.bottom,
+            resendOnTop: atResend?.id === 'sim-resend',
+          };
+        });
+        const size = `${width}×${height}`;
+        assert.ok(layout.bannerHeight <= height * 0.2 + 1, `${size}: the banner is ${layout.bannerHeight} px high`);
+        assert.ok(layout.bannerScrolls, `${size}: the banner scrolls to show all 40 errors`);
+        assert.ok(layout.logHeight >= 100, `${size}: the log is ${layout.logHeight} px high`);
+        assert.ok(layout.resendBottom <= height, `${size}: Resend PageLoad ends at ${layout.resendBottom} px, inside the window`);
+        assert.ok(layout.resendOnTop, `${size}: nothing covers Resend PageLoad`);
+
+        await page.click('#sim-resend');
+        await frame.waitForFunction(() => window.__probe.pageLoads.length === 2, { timeout: WAIT_MS, polling: 50 });
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    for (const file of badFiles) rmSync(file, { force: true });
   }
 });
 
