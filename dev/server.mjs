@@ -80,10 +80,12 @@ export async function startSimulator({
   const hostServer = createServer((request, response) => handle(hostRoutes, state, request, response));
   const widgetServer = createServer((request, response) => handle(widgetRoutes, state, request, response));
 
-  state.hostPort = await listen(hostServer, hostPort, bindAddress);
   const wantedWidgetPort = widgetPort ?? (hostPort === 0 ? 0 : hostPort + 1);
+  checkPorts(hostPort, wantedWidgetPort);
+
+  state.hostPort = await listen(hostServer, hostPort, bindAddress, 'host');
   try {
-    state.widgetPort = await listen(widgetServer, wantedWidgetPort, bindAddress);
+    state.widgetPort = await listen(widgetServer, wantedWidgetPort, bindAddress, 'widget');
   } catch (error) {
     await closeServer(hostServer);
     throw error;
@@ -99,10 +101,37 @@ export async function startSimulator({
   };
 }
 
-function listen(server, port, bindAddress) {
+/** Thrown when a server cannot listen; `origin` ("host" or "widget") and `port` name the server that failed. */
+export class ListenError extends Error {
+  constructor(message, { code, origin, port }) {
+    super(message);
+    this.name = 'ListenError';
+    this.code = code;
+    this.origin = origin;
+    this.port = port;
+  }
+}
+
+// Checked before listening, because Node reports a port above 65535 as a RangeError
+// that names neither origin, and one port cannot serve both origins.
+function checkPorts(hostPort, widgetPort) {
+  for (const [origin, port] of [['host', hostPort], ['widget', widgetPort]]) {
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new ListenError(`${origin} origin port ${port} is not a valid port number (0 to 65535)`, { code: 'ERR_SOCKET_BAD_PORT', origin, port });
+    }
+  }
+  if (hostPort !== 0 && hostPort === widgetPort) {
+    const message = `host and widget origin ports are both ${hostPort}; the two origins need different ports`;
+    throw new ListenError(message, { code: 'ERR_SAME_PORT', origin: 'widget', port: widgetPort });
+  }
+}
+
+function listen(server, port, bindAddress, origin) {
   return new Promise((resolvePort, reject) => {
     server.once('error', (error) => {
-      reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} on ${bindAddress} is in use; set PORT or WIDGET_PORT to a free port`) : error);
+      const reasons = { EADDRINUSE: 'is already in use', EACCES: 'needs more privileges than this process has' };
+      const reason = reasons[error.code];
+      reject(reason ? new ListenError(`${origin} origin port ${port} on ${bindAddress} ${reason}`, { code: error.code, origin, port }) : error);
     });
     server.listen(port, bindAddress, () => resolvePort(server.address().port));
   });
