@@ -167,7 +167,7 @@ function validateScenario(raw, context) {
     if (!(typeof raw.orgVariable === 'string' || isPlainObject(raw.orgVariable))) {
       fail('"orgVariable" must be the variable content: a string, a JSON object, or an SDK answer like {"reject": …}');
     }
-    if (isSdkDirective(raw.orgVariable)) validateSdkAnswer(raw.orgVariable, 'orgVariable', fail);
+    if (isSdkDirective(raw.orgVariable)) validateSdkAnswer(raw.orgVariable, 'orgVariable', fail, { example: '{"value": {"Success": {"Content": "{}"}}}', stringFields: [] });
   }
 
   if (raw.scores === undefined && raw.scoresByRecord === undefined) {

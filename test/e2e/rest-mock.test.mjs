@@ -237,12 +237,14 @@ test('validator accepts odd answers when explicit', () => {
     environment: { value: [1] },
     user: { value: 'de_DE' },
     preference: { value: 5 },
+    orgVariable: { reject: 'no such variable', delayMs: 300 },
     rules: { envelope: { code: 'SUCCESS', details: { statusMessage: LONG_RULE_BODY } } },
   });
   assert.deepEqual(scenario.environment, { value: [1] });
   assert.equal(scenario.deployment, undefined, 'a list names no data centre');
   assert.deepEqual(scenario.user, { value: 'de_DE' });
   assert.deepEqual(scenario.preference, { value: 5 });
+  assert.deepEqual(scenario.orgVariable, { reject: 'no such variable', delayMs: 300 });
   assert.equal(scenario.rules.envelope.details.statusMessage.scoring_rules[1].name.length, 26, 'an envelope is sent as it is');
 });
 
