@@ -33,8 +33,12 @@ const TOP_LEVEL_KEYS = new Set([
   'scoresByRecord',
   'rules',
   'hostMessagesAsText',
+  'bundleCopies',
   'expect',
 ]);
+
+/** Maximum number of bundle copies a scenario may load in one widget page. */
+export const MAX_BUNDLE_COPIES = 3;
 
 const REST_ANSWER_KEYS = new Set([
   'status',
@@ -151,6 +155,9 @@ function validateScenario(raw, context) {
   if (raw.hostMessagesAsText !== undefined && typeof raw.hostMessagesAsText !== 'boolean') {
     fail('"hostMessagesAsText" must be true or false');
   }
+  if (raw.bundleCopies !== undefined && !(Number.isInteger(raw.bundleCopies) && raw.bundleCopies >= 1 && raw.bundleCopies <= MAX_BUNDLE_COPIES)) {
+    fail(`"bundleCopies" must be a whole number from 1 to ${MAX_BUNDLE_COPIES}, the number of times widget.html loads the bundle`);
+  }
 
   const environment = raw.environment === undefined ? { deployment: 'US' } : raw.environment;
   validateSdkAnswer(environment, 'environment', fail, { example: '{"deployment": "EU"}', stringFields: ['deployment'] });
@@ -200,6 +207,7 @@ function validateScenario(raw, context) {
     scoresByRecord,
     rules,
     hostMessagesAsText: raw.hostMessagesAsText === true,
+    bundleCopies: raw.bundleCopies ?? 1,
     expect,
   };
 }

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadScenarios, isSdkDirective } from './scenarios.mjs';
+import { loadScenarios, isSdkDirective, MAX_BUNDLE_COPIES } from './scenarios.mjs';
 import { answerConnectionRequest, apiOrigin } from './rest-mock.mjs';
 
 const DEV_DIR = dirname(fileURLToPath(import.meta.url));
@@ -22,6 +22,7 @@ export const DEFAULT_SCENARIO = 'sample-lead';
 const SDK_SCRIPT = /<script\s+src="https:\/\/live\.zwidgets\.com\/js-sdk\/[^"]+\/ZohoEmbededAppSDK\.min\.js"\s*><\/script>/;
 const SDK_CDN_ORIGIN = 'https://live.zwidgets.com';
 const STANDIN_PATH = '/__sim/sdk.js';
+const BUNDLE_SCRIPT = '<script type="module" src="build/score-card.js"></script>';
 
 const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -242,6 +243,7 @@ function buildSession(state, request, url) {
     session.problem = `Unknown scenario "${requested}". Pick one of: ${[...scenarios.keys()].join(', ')}`;
     return session;
   }
+  if (scenario.bundleCopies > 1 && widgetPath === '/widget.html') session.widgetUrl += `&bundleCopies=${scenario.bundleCopies}`;
 
   session.scenario = {
     description: scenario.description,
@@ -300,7 +302,7 @@ function logOutcome(state, input, outcome) {
 // ---------------------------------------------------------------- widget origin
 
 const widgetRoutes = {
-  'GET /widget.html': async (state, request, response) => {
+  'GET /widget.html': async (state, request, response, url) => {
     const html = await readFile(join(state.appDir, 'widget.html'), 'utf8');
     if (!SDK_SCRIPT.test(html)) {
       return sendText(
@@ -311,7 +313,7 @@ const widgetRoutes = {
       );
     }
     const widgetOrigin = `http://${request.headers.host}`;
-    const rewritten = html
+    const rewritten = addBundleCopies(html, url.searchParams.get('bundleCopies'))
       .replace(SDK_SCRIPT, `<script src="${STANDIN_PATH}"></script>`)
       .replace(/(http-equiv="Content-Security-Policy"[\s\S]*?content=")([^"]*)"/, (match, start, policy) => `${start}${policy.replaceAll(SDK_CDN_ORIGIN, widgetOrigin)}"`);
     sendBody(response, 200, MIME_TYPES['.html'], rewritten);
@@ -330,6 +332,17 @@ const widgetRoutes = {
     return sendFile(response, path);
   },
 };
+
+// A scenario's `bundleCopies` adds module scripts whose URLs differ only in
+// the query, so the browser evaluates the entry module once per copy, as a
+// page that includes the widget twice would.
+function addBundleCopies(html, copiesParameter) {
+  const copies = Math.min(Number.parseInt(copiesParameter ?? '1', 10) || 1, MAX_BUNDLE_COPIES);
+  if (copies <= 1) return html;
+  if (!html.includes(BUNDLE_SCRIPT)) throw new Error(`app/widget.html has no ${BUNDLE_SCRIPT}, so the simulator cannot load the bundle again`);
+  const extra = Array.from({ length: copies - 1 }, (_, index) => `\n    <script type="module" src="build/score-card.js?copy=${index + 2}"></script>`);
+  return html.replace(BUNDLE_SCRIPT, BUNDLE_SCRIPT + extra.join(''));
+}
 
 // ---------------------------------------------------------------- helpers
 
