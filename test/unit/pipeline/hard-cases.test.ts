@@ -309,7 +309,7 @@ describe('hard cases, PageLoad to card', () => {
     expect(invokes, 'no automatic retry of a timeout').to.equal(2);
   });
 
-  it('element module evaluated twice keeps one definition', async () => {
+  it('element module evaluated twice keeps one definition (scenario bundle-loaded-twice)', async () => {
     const defined = customElements.get('entity-score-card');
     // Another URL for the same file makes the browser evaluate the module again.
     const copy = new URL('../../../widget-src/elements/score-card.ts?copy=2', import.meta.url).href;
