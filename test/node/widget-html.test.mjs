@@ -28,7 +28,7 @@ test('CSP allows only self and the SDK origin', () => {
   for (const [name, values] of csp) {
     for (const value of values) {
       assert.ok(
-        ["'self'", "'none'", 'https://live.zwidgets.com', 'data:'].includes(value),
+        ["'self'", "'none'", 'https://live.zwidgets.com'].includes(value),
         `${name} allows ${value}`,
       );
       assert.ok(!value.includes('unsafe'), `${name} has ${value}`);
