@@ -1,17 +1,24 @@
+import { browserTimers, type Timers } from '../api/timers.js';
+
 /** Options for `fitToContent`; the defaults suit a related-list iframe. */
 export interface FitOptions {
   /** Quiet time after the last size change before asking the host, in ms. */
   debounceMs?: number;
   /** Reports a failed resize request once; the card then scrolls inside its frame. */
   onError?: (error: unknown) => void;
+  /** Timer functions; tests pass a manual clock. */
+  timers?: Timers;
+  /** Creates the size observer; tests pass one they trigger by hand. */
+  observe?: (target: Element, onChange: () => void) => () => void;
 }
 
 /**
  * Asks the host to fit the iframe to `target`'s height after each size change.
  *
- * A ResizeObserver measures the element, a short debounce folds the burst of
- * changes a render causes into one request, and an unchanged height sends
- * nothing. A `false` answer (the host refused or clamped) is not retried.
+ * A ResizeObserver measures the element. The first height goes out at once;
+ * later changes wait for a short debounce that folds the burst of changes a
+ * render causes into one request, and an unchanged height sends nothing. A
+ * `false` answer (the host refused or clamped) is not retried.
  * Returns a function that stops observing.
  */
 export function fitToContent(
@@ -20,7 +27,9 @@ export function fitToContent(
   options: FitOptions = {},
 ): () => void {
   const debounceMs = options.debounceMs ?? 50;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timers = options.timers ?? browserTimers;
+  const observe = options.observe ?? observeWithResizeObserver;
+  let timer: number | undefined;
   let lastHeight = -1;
   let reported = false;
 
@@ -37,14 +46,22 @@ export function fitToContent(
     });
   };
 
-  const observer = new ResizeObserver(() => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(send, debounceMs);
+  const stopObserving = observe(target, () => {
+    if (timer !== undefined) timers.clearTimer(timer);
+    // The first size goes out at once, beside the first CRM requests; a
+    // debounced one would land among the scores requests instead.
+    if (lastHeight === -1) send();
+    else timer = timers.setTimer(send, debounceMs);
   });
-  observer.observe(target);
 
   return () => {
-    observer.disconnect();
-    if (timer !== undefined) clearTimeout(timer);
+    stopObserving();
+    if (timer !== undefined) timers.clearTimer(timer);
   };
+}
+
+function observeWithResizeObserver(target: Element, onChange: () => void): () => void {
+  const observer = new ResizeObserver(onChange);
+  observer.observe(target);
+  return () => observer.disconnect();
 }

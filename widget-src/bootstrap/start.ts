@@ -56,10 +56,6 @@ export function start(win: Window & typeof globalThis = window): void {
     return prepared;
   };
 
-  fitToContent(card, (size) => host.resize(size), {
-    onError: (error) => log.error('resize', currentRecordId(card), codeOf(error)),
-  });
-
   // Set once: the card calls the loader only for a `record` context, so a
   // PageLoad without a single usable record sends no request.
   card.loader = async (record: RecordRef, signal: AbortSignal) => {
@@ -75,6 +71,13 @@ export function start(win: Window & typeof globalThis = window): void {
 
   let pageLoadSeen = false;
   host.onPageLoad((payload) => {
+    // PageLoad means the handshake is done; a Resize sent before it would
+    // throw in the SDK ("Parentwindow reference not found.").
+    if (!pageLoadSeen) {
+      fitToContent(card, (size) => host.resize(size), {
+        onError: (error) => log.error('resize', currentRecordId(card), codeOf(error)),
+      });
+    }
     pageLoadSeen = true;
     card.context = parsePageLoad(payload);
   });
