@@ -162,6 +162,21 @@ function targets(results) {
     `max ${ms(Math.max(...afterScores.map((entry) => entry.ms)))} ms from the response to \`ready\``,
   ]);
 
+  // The skeleton should have the loaded one-rule card's height, so the card
+  // and the CRM page around its frame do not move when the scores arrive.
+  const layoutLoads = timed.widget[0];
+  const skeletonHeight = summarise(layoutLoads.map((load) => load.figures.heights.skeleton)).median;
+  const loadedHeight = summarise(layoutLoads.map((load) => load.figures.heights.loaded)).median;
+  const frameShift = summarise(layoutLoads.map((load) => load.figures.frameCls)).max;
+  rows.push([
+    'no layout shift: skeleton height = loaded one-rule card',
+    `${px(skeletonHeight)} px vs ${px(loadedHeight)} px (median); frame CLS max ${frameShift?.toFixed(4)}`,
+    skeletonHeight === loadedHeight && frameShift === 0,
+    skeletonHeight === loadedHeight
+      ? ''
+      : `the benchmark's rule has a description, whose "About this rule" row (${px(loadedHeight - skeletonHeight)} px) the skeleton does not reserve; the card grows at its bottom, so nothing inside the frame moves, but the frame is resized`,
+  ]);
+
   const unmet = rows.filter((row) => !row[2]);
   const lines = [
     '## Targets',
