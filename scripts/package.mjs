@@ -9,6 +9,9 @@ import { listZipEntries, checkPackageEntries } from './zip-check.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+// The files of app/ that are written by hand; everything else comes from the build.
+const PACKAGED_SOURCE_FILES = ['app/widget.html', 'app/widget.css', 'app/settings.json'];
+
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', shell: false });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
@@ -21,6 +24,12 @@ function run(command, args) {
 
 function main() {
   const bin = join(root, 'node_modules', '.bin');
+
+  // A failed run must not leave an older zip that looks fine, and app/build/
+  // must hold only this build: chunk names carry no hash, so a chunk that a
+  // later version dropped would otherwise be uploaded too.
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
+  rmSync(join(root, 'app', 'build'), { recursive: true, force: true });
   run(join(bin, 'rollup'), ['-c']);
 
   const validation = run(join(bin, 'zet'), ['validate']);
@@ -31,17 +40,15 @@ function main() {
 
   const zipName = `${basename(root)}.zip`;
   const zipPath = join(root, 'dist', zipName);
-  // zet refuses to overwrite nothing but may leave a stale zip next to a new one.
-  if (existsSync(join(root, 'dist'))) {
-    for (const file of readdirSync(join(root, 'dist'))) rmSync(join(root, 'dist', file), { force: true });
-  }
   process.stdout.write(run(join(bin, 'zet'), ['pack']));
   if (!existsSync(zipPath)) throw new Error(`zet pack did not write ${zipPath}.`);
 
   const entries = listZipEntries(readFileSync(zipPath));
-  const problems = checkPackageEntries(entries);
+  const built = readdirSync(join(root, 'app', 'build')).map((file) => `app/build/${file}`);
+  const problems = checkPackageEntries(entries, [...PACKAGED_SOURCE_FILES, ...built]);
   if (problems.length > 0) {
-    throw new Error(`The package breaks zet's upload rules:\n- ${problems.join('\n- ')}`);
+    rmSync(zipPath, { force: true });
+    throw new Error(`The package is not fit to upload, so ${zipPath} was removed:\n- ${problems.join('\n- ')}`);
   }
   console.log(`Wrote ${zipPath} (${entries.length} files). Upload it as a related-list widget with index page /app/widget.html.`);
 }

@@ -39,10 +39,20 @@ const ALLOWED_EXTENSIONS = new Set([
 const MAX_FILES = 250;
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-/** Lists every rule the entries break; an empty list means the package is fine. */
-export function checkPackageEntries(entries) {
+/**
+ * Lists every rule the entries break; an empty list means the package is fine.
+ * With `expected`, every file must be one of those paths, so a stray file in
+ * app/ (notes, an old chunk) is reported instead of uploaded.
+ */
+export function checkPackageEntries(entries, expected) {
   const problems = [];
   const names = new Set(entries.map((entry) => entry.name));
+  if (expected) {
+    const allowed = new Set(expected);
+    for (const name of names) {
+      if (!name.endsWith('/') && !allowed.has(name)) problems.push(`${name} is not part of the widget; remove it from app/`);
+    }
+  }
 
   for (const required of ['app/widget.html', 'app/build/score-card.js', 'app/settings.json']) {
     if (!names.has(required)) problems.push(`${required} is missing`);

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPackageEntries, listZipEntries } from '../../scripts/zip-check.mjs';
@@ -40,4 +40,29 @@ test('zip check rejects source maps and bad names', () => {
 test('zip check names missing files', () => {
   const problems = checkPackageEntries([{ name: 'app/widget.html', size: 10 }]);
   assert.deepEqual(problems, ['app/build/score-card.js is missing', 'app/settings.json is missing']);
+});
+
+test('zip check rejects files outside the expected list', () => {
+  const entries = [
+    { name: 'app/widget.html', size: 10 },
+    { name: 'app/build/score-card.js', size: 10 },
+    { name: 'app/settings.json', size: 10 },
+    { name: 'app/TODO.txt', size: 10 },
+  ];
+  const problems = checkPackageEntries(entries, ['app/widget.html', 'app/build/score-card.js', 'app/settings.json']);
+  assert.deepEqual(problems, ['app/TODO.txt is not part of the widget; remove it from app/']);
+});
+
+test('package with a stray file fails and leaves no zip', () => {
+  const stray = join(root, 'app', 'NOTES.txt');
+  writeFileSync(stray, 'not for upload\n');
+  try {
+    const result = spawnSync(process.execPath, [join(root, 'scripts', 'package.mjs')], { cwd: root, encoding: 'utf8' });
+    assert.notEqual(result.status, 0, 'the package script must fail');
+    assert.match(result.stderr, /app\/NOTES\.txt is not part of the widget/);
+    const left = existsSync(join(root, 'dist')) ? readdirSync(join(root, 'dist')) : [];
+    assert.deepEqual(left, [], 'no zip is left in dist/');
+  } finally {
+    rmSync(stray, { force: true });
+  }
 });
