@@ -142,10 +142,9 @@ async function prepareSession(
   host
     .getUserPreference()
     .then((answer) => (card.theme = themeFromPreference(answer)))
-    .catch((error: unknown) => {
-      log.error('start', '-', codeOf(error), 'CONFIG.getUserPreference');
-      card.theme = 'auto';
-    });
+    // CRM builds before SDK 1.4's host answer this call with a failure, which
+    // is normal there, so it is not logged; the browser's scheme applies.
+    .catch(() => (card.theme = 'auto'));
 
   const loaded = await settingsPromise;
   // NOTE: with `cacheMinutes: 0` this frame may still have used a data centre

@@ -263,6 +263,9 @@ export class EntityScoreCard extends LitElement {
     this.countdown.stop();
     this.focusAfterRetry = true;
     this.retryCount++;
+    // The button is about to be replaced by the skeleton; the card keeps
+    // focus meanwhile, so keyboard users are never left on the page body.
+    this.renderRoot.querySelector<HTMLElement>('.card')?.focus();
   };
 
   private readonly toggleRule = (index: number): void => {

@@ -20,6 +20,13 @@ describe('retry focus', () => {
     return { card, calls };
   }
 
+  it('keeps focus in the card while it reloads', async () => {
+    const { card } = await failedCard();
+
+    expect(card.state).to.equal('loading');
+    expect(shadow(card).activeElement?.classList.contains('card')).to.equal(true);
+  });
+
   it('returns to the retry button after another failure', async () => {
     const { card, calls } = await failedCard();
     expect(card.state).to.equal('loading');
