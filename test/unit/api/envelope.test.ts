@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { CrmError } from '../../../widget-src/api/crm-error.js';
 import { unwrapEnvelope, type RequestContext } from '../../../widget-src/api/envelope.js';
 import { containsNaN, describe, it, loadFixture, thrown } from './harness.js';
+import { DOCUMENTED_ERROR_CODES } from '../helpers/error-codes.js';
 
 const scores: RequestContext = {
   operation: 'GET Leads/4876876000002768054/Entity_Scores__s',
@@ -54,19 +55,7 @@ describe('unwrapEnvelope', () => {
   });
 
   describe('documented error bodies', () => {
-    const codes = [
-      'INVALID_URL_PATTERN',
-      'OAUTH_SCOPE_MISMATCH',
-      'NO_PERMISSION',
-      'INTERNAL_ERROR',
-      'INVALID_REQUEST_METHOD',
-      'REQUIRED_PARAM_MISSING',
-      'INVALID_DATA',
-      'INVALID_MODULE',
-      'TOO_MANY_REQUESTS',
-      'INVALID_TOKEN',
-    ];
-    for (const code of codes) {
+    for (const code of DOCUMENTED_ERROR_CODES) {
       it(`classifies ${code} inside a SUCCESS envelope, as an object and as text, and bare`, async () => {
         const rest = await loadFixture(`errors/${code}.json`);
         for (const answer of [envelope(rest), envelope(JSON.stringify(rest)), rest]) {

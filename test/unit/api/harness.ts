@@ -71,21 +71,7 @@ export class FakeTimers implements Timers {
   }
 }
 
-export interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-  reject(error: unknown): void;
-}
-
-export function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+export { deferred, type Deferred } from '../helpers/deferred.js';
 
 /** Reads a JSON file under `test/fixtures/` from the test server. */
 export async function loadFixture(path: string): Promise<unknown> {

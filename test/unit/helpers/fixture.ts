@@ -25,19 +25,4 @@ afterEach(() => {
   for (const box of mounted.splice(0)) box.remove();
 });
 
-/** A promise with its resolve and reject functions, so a test settles it when it chooses. */
-export interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-  reject(reason: unknown): void;
-}
-
-export function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+export { deferred, type Deferred } from './deferred.js';

@@ -4,6 +4,7 @@
 // error bodies) as well as the checks at the door.
 import fc from 'fast-check';
 import type { ImmediateAnswer } from '../api/fake-host.js';
+import { DOCUMENTED_ERROR_CODES } from '../helpers/error-codes.js';
 
 /** Any JSON value, kept small so a run stays cheap. */
 export const json = fc.jsonValue({ maxDepth: 3 });
@@ -78,19 +79,7 @@ const pageInfo = fc.oneof(
   ),
 );
 
-const KNOWN_CODES = [
-  'INVALID_URL_PATTERN',
-  'OAUTH_SCOPE_MISMATCH',
-  'NO_PERMISSION',
-  'INTERNAL_ERROR',
-  'INVALID_REQUEST_METHOD',
-  'REQUIRED_PARAM_MISSING',
-  'INVALID_DATA',
-  'INVALID_MODULE',
-  'TOO_MANY_REQUESTS',
-  'INVALID_TOKEN',
-  'SUCCESS',
-];
+const KNOWN_CODES = [...DOCUMENTED_ERROR_CODES, 'SUCCESS'];
 
 /** REST error bodies: known and odd codes, with odd details. */
 const errorBody = fc.record(
