@@ -2,9 +2,9 @@
 //
 // Terser leaves template literals alone, and their indentation is a large part
 // of a small widget's bundle. The rewrite only removes whitespace that cannot
-// change rendering: in CSS, runs of whitespace become one space and the space
-// next to `{ } ; ,` and after `:` goes; in HTML and SVG, runs of whitespace
-// that contain a line break become one space. Bindings are never touched.
+// change rendering. In CSS, runs of whitespace become one space, and the space
+// next to `{ } ; ,` and after `:` is removed. In HTML and SVG, runs of
+// whitespace that contain a line break become one space. Bindings stay as they are.
 // NOTE: a `<pre>` or `white-space: pre` block in an html`` template would lose
 // its line breaks; the widget has none.
 

@@ -1,7 +1,7 @@
-// Widget entry point. The card is defined at once and paints its skeleton;
-// the rest of the widget (SDK adapter, API client, settings) is a second chunk
-// requested right after that paint, so on any network the first paint needs
-// only this entry. The SDK handshake starts when the second chunk runs.
+// Widget entry point. The card is defined at once and paints its skeleton.
+// The rest of the widget (SDK adapter, API client, settings) is a second
+// chunk, requested right after that paint, so the first paint needs only this
+// entry on any network. The SDK handshake starts when the second chunk runs.
 import { CrmError } from './api/crm-error.js';
 import { afterNextPaint } from './elements/after-paint.js';
 import './elements/score-card.js';

@@ -44,7 +44,7 @@ function readDeployment(answer: unknown): string {
 
 /**
  * Drops the cached data centre. The data centre request leaves before the
- * settings are known, so it reads the cache with the default expiry; when the
+ * settings are known, so it reads the cache with the default expiry. When the
  * settings then turn caching off, this keeps the next frame from reusing it.
  */
 export function forgetApiHost(): void {

@@ -15,10 +15,10 @@ export interface FitOptions {
 /**
  * Asks the host to fit the iframe to `target`'s height after each size change.
  *
- * A ResizeObserver measures the element. The first height goes out at once;
- * later changes wait for a short debounce that folds the burst of changes a
- * render causes into one request, and an unchanged height sends nothing. A
- * `false` answer (the host refused or clamped) is not retried.
+ * A ResizeObserver measures the element. The first height goes out at once.
+ * Later changes wait for a short debounce, which folds the burst of changes a
+ * render causes into one request. An unchanged height sends nothing, and a
+ * `false` result (the host rejected or clamped the size) is not retried.
  * Returns a function that stops observing.
  */
 export function fitToContent(

@@ -88,7 +88,7 @@ export function start(win: Window & typeof globalThis = window): void {
   // cost off the path between the scores response and the rendered card.
   queueMicrotask(() => resolveLocale(undefined, win.navigator.languages));
 
-  // Web tabs and dashboards send no PageLoad: say where the widget belongs
+  // Web tabs and dashboards send no PageLoad: show where the widget belongs
   // instead of loading forever.
   win.setTimeout(() => {
     if (!pageLoadSeen) card.context = { kind: 'no-record' };
@@ -142,8 +142,8 @@ async function prepareSession(
   host
     .getUserPreference()
     .then((answer) => (card.theme = themeFromPreference(answer)))
-    // CRM builds before SDK 1.4's host answer this call with a failure, which
-    // is normal there, so it is not logged; the browser's scheme applies.
+    // Hosts of CRM builds before SDK 1.4 reject this call, which is normal
+    // there, so it is not logged. The browser's colour scheme applies instead.
     .catch(() => (card.theme = 'auto'));
 
   const loaded = await settingsPromise;

@@ -67,7 +67,7 @@ export function parsePageLoad(payload: unknown): RecordContext {
   const recordId = parseDigitId(value);
   if (recordId === undefined) {
     // A number this large was rounded by JSON.parse before the widget saw it,
-    // so the id cannot be recovered; the card says so instead of "not valid".
+    // so the id cannot be recovered. The card explains that instead of "not valid".
     const reason = typeof value === 'number' && Number.isInteger(value) && value > 0 ? 'unsafe-number' : 'not-an-id';
     return { kind: 'invalid-record', module, value: preview(value, MAX_SHOWN), reason };
   }

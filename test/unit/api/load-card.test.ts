@@ -60,7 +60,7 @@ describe('createCardLoader', () => {
     expect(logs).to.deep.equal([]);
   });
 
-  it('does not wait for the rules answer before sending the scores request, or the other way round', async () => {
+  it('sends scores and rules together', async () => {
     const { host, load } = setup();
     void outcome(load(record, new AbortController().signal));
     await settle();
@@ -85,7 +85,7 @@ describe('createCardLoader', () => {
     ['a garbled answer', envelope({ rules: [] }), { kind: 'rules-unavailable', code: 'INVALID_RESPONSE' }],
   ];
   for (const [name, answer, note] of rulesFailures) {
-    it(`turns a rules failure (${name}) into an admin note and still shows the scores`, async () => {
+    it(`rules failure ${name} becomes a note`, async () => {
       const { host, load, logs } = setup();
       const pending = load(record, new AbortController().signal);
       await settle();
@@ -191,7 +191,7 @@ describe('createCardLoader', () => {
     expect(((await left) as { error: Error }).error.name).to.equal('AbortError');
   });
 
-  it('starts a new load of an abandoned record only when its requests have ended', async () => {
+  it('reloads an abandoned record after its requests end', async () => {
     const { host, load } = setup();
     const controller = new AbortController();
     void outcome(load(record, controller.signal));

@@ -3,7 +3,7 @@ import { expectAccessible } from '../helpers/axe.js';
 import { LEAD, fakeLoader, mountCard, settled, shadow, textOf } from './card-harness.js';
 import { makeCard, makeRule } from './card-data.js';
 
-// A deactivated rule keeps its last scores, so a collapsed row must say so
+// A deactivated rule keeps its last scores, so a collapsed row must show that
 // before the rep reads its number as current.
 describe('inactive compact row', () => {
   it('shows the mark without expanding', async () => {
